@@ -1,0 +1,49 @@
+# The two commands of the README, and a few for developers.
+#   make run   - install what is missing, build a release binary, create the
+#                demo restaurant and serve it on https://127.0.0.1:8443
+#   make test  - install what is missing, build, and run every test (also
+#                under AddressSanitizer + UBSan) and a short fuzzing smoke run
+
+DATA ?= maitred-data
+LISTEN ?= 127.0.0.1:8443
+FUZZ_SECONDS ?= 30
+JOBS ?= $(shell nproc)
+
+.PHONY: run test test-dev test-asan fuzz-smoke bench setup build-release clean
+
+setup:
+	@bash scripts/setup
+
+build-release: setup
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+run: build-release
+	@build/release/src/maitred demo --data $(DATA) > $(DATA).demo.out
+	@KEY=$$(tail -n 1 $(DATA).demo.out); rm -f $(DATA).demo.out; \
+	 echo; echo "Demo API key: $$KEY"; \
+	 echo "Try it (in another terminal):"; \
+	 echo "  curl --cacert $(DATA)/tls-cert.pem -u '$$KEY:' https://$(LISTEN)/v1/restaurant"; \
+	 echo
+	exec build/release/src/maitred serve --data $(DATA) --listen $(LISTEN)
+
+test-dev: setup
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev -j $(JOBS)
+	ctest --preset dev
+
+test-asan: setup
+	cmake --preset asan-ubsan >/dev/null
+	cmake --build --preset asan-ubsan -j $(JOBS)
+	ctest --preset asan-ubsan
+
+fuzz-smoke: setup
+	bash fuzz/smoke.sh $(FUZZ_SECONDS)
+
+test: test-dev test-asan
+
+bench:
+	bash bench/http_bench.sh
+
+clean:
+	rm -rf build

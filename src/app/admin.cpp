@@ -1,0 +1,106 @@
+#include "app/admin.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "core/ids.hpp"
+#include "domain/restaurant_rules.hpp"
+#include "store/store.hpp"
+
+namespace maitred::app {
+
+namespace {
+
+constexpr std::size_t kMaxLabelLength = 100;
+constexpr const char* kDemoSetting = "demo_restaurant_id";
+constexpr const char* kDemoKeyFile = "demo-api-key";
+
+void require_restaurant(store::Store& store, const std::string& restaurant_id) {
+  if (!core::is_valid_id(restaurant_id) || !store.find_restaurant(restaurant_id)) {
+    throw UsageError("no restaurant with id '" + restaurant_id + "' (see: maitred restaurant list)");
+  }
+}
+
+std::string read_demo_key(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string secret;
+  std::getline(in, secret);
+  return secret;
+}
+
+bool key_still_works(store::Store& store, const std::string& restaurant_id, const std::string& secret) {
+  auto prefix = domain::lookup_prefix_of(secret);
+  if (!prefix) return false;
+  for (const auto& key : store.find_api_keys_by_prefix(*prefix)) {
+    if (key.restaurant_id == restaurant_id && !key.revoked_at && domain::secret_matches(key, secret)) return true;
+  }
+  return false;
+}
+
+void write_secret_file(const std::filesystem::path& file, const std::string& secret) {
+  auto tmp = file;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    ::chmod(tmp.c_str(), 0600);
+    out << secret << '\n';
+    if (!out.flush()) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  std::filesystem::rename(tmp, file);
+}
+
+}  // namespace
+
+domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clock, const std::string& name,
+                                     const std::string& timezone) {
+  if (auto error = domain::check_restaurant_name(name)) throw UsageError(error->message);
+  if (!domain::is_known_timezone(timezone)) {
+    throw UsageError("'" + timezone + "' is not an IANA time zone (for example Europe/Copenhagen)");
+  }
+  auto now = clock.now();
+  domain::Restaurant restaurant{core::new_id(), name, timezone, now, now};
+  store.create_restaurant(restaurant);
+  return restaurant;
+}
+
+std::string create_api_key(store::Store& store, const core::Clock& clock, const std::string& restaurant_id,
+                           const std::string& label) {
+  if (label.size() > kMaxLabelLength) throw UsageError("the key name is longer than 100 characters");
+  require_restaurant(store, restaurant_id);
+  auto generated = domain::generate_api_key(restaurant_id, label, clock.now());
+  store.create_api_key(generated.key);
+  return generated.secret;
+}
+
+std::vector<domain::ApiKey> list_api_keys(store::Store& store, const std::string& restaurant_id) {
+  require_restaurant(store, restaurant_id);
+  return store.list_api_keys(restaurant_id);
+}
+
+domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, const std::string& key_id) {
+  if (!core::is_valid_id(key_id) || !store.revoke_api_key(key_id, clock.now())) {
+    throw UsageError("no API key with id '" + key_id + "' (see: maitred key list --restaurant ID)");
+  }
+  return *store.find_api_key(key_id);
+}
+
+DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir) {
+  std::optional<domain::Restaurant> restaurant;
+  if (auto id = store.get_setting(kDemoSetting)) restaurant = store.find_restaurant(*id);
+  bool created = false;
+  if (!restaurant) {
+    restaurant = create_restaurant(store, clock, "Bistro Maitred (demo)", "Europe/Copenhagen");
+    store.put_setting(kDemoSetting, restaurant->id);
+    created = true;
+  }
+  const auto key_file = data_dir / kDemoKeyFile;
+  std::string secret = read_demo_key(key_file);
+  if (!key_still_works(store, restaurant->id, secret)) {
+    secret = create_api_key(store, clock, restaurant->id, "demo");
+    write_secret_file(key_file, secret);
+  }
+  return {std::move(*restaurant), std::move(secret), created};
+}
+
+}  // namespace maitred::app

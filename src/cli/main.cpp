@@ -1,0 +1,208 @@
+// maitred: the server and its administration commands (see README.md).
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/admin.hpp"
+#include "cli/data_dir.hpp"
+#include "cli/serve_command.hpp"
+#include "core/logging.hpp"
+#include "core/time_format.hpp"
+#include "json/json_writer.hpp"
+#include "json/restaurant_codec.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace {
+
+using maitred::store::sqlite::SqliteStore;
+namespace core = maitred::core;
+namespace app = maitred::app;
+namespace json = maitred::json;
+
+std::unique_ptr<SqliteStore> open_admin_store(const std::filesystem::path& data_dir) {
+  maitred::cli::prepare_data_dir(data_dir);
+  return std::make_unique<SqliteStore>(maitred::cli::database_file(data_dir), SqliteStore::Owner::admin);
+}
+
+void write_optional_time(json::JsonWriter& out, std::string_view key, const std::optional<core::SystemTime>& t) {
+  out.key(key);
+  if (t)
+    out.string(core::format_utc(*t));
+  else
+    out.null();
+}
+
+std::string key_to_json(const maitred::domain::ApiKey& key) {
+  std::string text;
+  json::JsonWriter out(text);
+  out.start_object();
+  out.member("_id", key.id);
+  out.member("restaurantId", key.restaurant_id);
+  out.member("name", key.label);
+  out.member("createdAt", core::format_utc(key.created_at));
+  write_optional_time(out, "lastUsedAt", key.last_used_at);
+  write_optional_time(out, "revokedAt", key.revoked_at);
+  out.end_object();
+  return text;
+}
+
+template <typename Items, typename ToJson>
+void print_json_array(const Items& items, ToJson to_json) {
+  std::cout << "[";
+  bool first = true;
+  for (const auto& item : items) {
+    std::cout << (first ? "\n  " : ",\n  ") << to_json(item);
+    first = false;
+  }
+  std::cout << (first ? "]\n" : "\n]\n");
+}
+
+struct Options {
+  std::string data_dir = "maitred-data";
+  std::string listen = "127.0.0.1:8443";
+  std::string tls_cert;
+  std::string tls_key;
+  bool insecure_http = false;
+  unsigned threads = 0;
+  std::uint32_t rate_limit = 100;
+  std::size_t max_connections = 10000;
+  long long header_timeout_ms = 10'000;
+  long long idle_timeout_ms = 60'000;
+  std::string name;
+  std::string timezone;
+  std::string restaurant_id;
+  std::string key_label;
+  std::string key_id;
+};
+
+core::ServeConfig serve_config(const Options& o) {
+  core::ServeConfig config;
+  config.data_dir = o.data_dir;
+  std::string error;
+  auto listen = core::parse_listen_address(o.listen, error);
+  if (!listen) throw app::UsageError("--listen: " + error);
+  config.listen = *listen;
+  if (!o.tls_cert.empty()) config.tls_cert = o.tls_cert;
+  if (!o.tls_key.empty()) config.tls_key = o.tls_key;
+  config.insecure_http = o.insecure_http;
+  config.threads = o.threads;
+  config.rate_limit_per_second = o.rate_limit;
+  config.max_connections = o.max_connections;
+  config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
+  config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
+  if (auto problem = core::validate(config)) throw app::UsageError(*problem);
+  return config;
+}
+
+int run(int argc, char** argv) {
+  core::init_logging(spdlog::level::warn);  // admin commands: only what went wrong
+  CLI::App cli{"maitred: a self-hosted restaurant reservation server"};
+  cli.require_subcommand(1);
+  Options o;
+  core::SystemClock clock;
+  int exit_code = 0;
+
+  auto add_data = [&o](CLI::App* cmd) {
+    cmd->add_option("--data", o.data_dir, "Data folder (database, TLS certificate)")->capture_default_str();
+  };
+
+  auto* serve = cli.add_subcommand("serve", "Run the HTTPS API server");
+  add_data(serve);
+  serve->add_option("--listen", o.listen, "Address to listen on, HOST:PORT (port 0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--tls-cert", o.tls_cert, "PEM certificate chain (default: self-signed, in the data folder)");
+  serve->add_option("--tls-key", o.tls_key, "PEM private key for --tls-cert");
+  serve->add_flag("--insecure-http", o.insecure_http, "Serve plain HTTP (development, or behind a TLS proxy)");
+  serve->add_option("--threads", o.threads, "I/O threads (default: one per core)")->check(CLI::Range(1, 256));
+  serve->add_option("--rate-limit", o.rate_limit, "Requests per second per API key or client address")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
+  serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  serve->add_option("--header-timeout-ms", o.header_timeout_ms, "Time a client has to send the request headers")
+      ->check(CLI::Range(10, 600'000))
+      ->capture_default_str();
+  serve->add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive wait for the next request")
+      ->check(CLI::Range(10, 3'600'000))
+      ->capture_default_str();
+  serve->callback([&] {
+    core::init_logging(spdlog::level::info);
+    exit_code = maitred::cli::serve(serve_config(o));
+  });
+
+  auto* restaurant = cli.add_subcommand("restaurant", "Manage restaurants");
+  restaurant->require_subcommand(1);
+  auto* restaurant_create = restaurant->add_subcommand("create", "Create a restaurant; prints it as JSON");
+  add_data(restaurant_create);
+  restaurant_create->add_option("--name", o.name, "Restaurant name")->required();
+  restaurant_create->add_option("--timezone", o.timezone, "IANA time zone, e.g. Europe/Copenhagen")->required();
+  restaurant_create->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    std::cout << json::restaurant_to_json(app::create_restaurant(*store, clock, o.name, o.timezone)) << "\n";
+  });
+  auto* restaurant_list = restaurant->add_subcommand("list", "List restaurants as JSON");
+  add_data(restaurant_list);
+  restaurant_list->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    print_json_array(store->list_restaurants(), json::restaurant_to_json);
+  });
+
+  auto* key = cli.add_subcommand("key", "Manage API keys");
+  key->require_subcommand(1);
+  auto* key_create = key->add_subcommand("create", "Create an API key; prints the secret (shown only once)");
+  add_data(key_create);
+  key_create->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
+  key_create->add_option("--name", o.key_label, "A label to recognise the key by");
+  key_create->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    std::cout << app::create_api_key(*store, clock, o.restaurant_id, o.key_label) << "\n";
+  });
+  auto* key_list = key->add_subcommand("list", "List a restaurant's API keys (never the secrets)");
+  add_data(key_list);
+  key_list->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
+  key_list->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    print_json_array(app::list_api_keys(*store, o.restaurant_id), key_to_json);
+  });
+  auto* key_revoke = key->add_subcommand("revoke", "Revoke an API key; refused from the next request on");
+  add_data(key_revoke);
+  key_revoke->add_option("KEY_ID", o.key_id, "Key id (from key list)")->required();
+  key_revoke->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    std::cout << key_to_json(app::revoke_api_key(*store, clock, o.key_id)) << "\n";
+  });
+
+  auto* demo = cli.add_subcommand("demo", "Create the demo restaurant (once); prints its API key last");
+  add_data(demo);
+  demo->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    auto result = app::ensure_demo(*store, clock, o.data_dir);
+    std::cout << (result.created ? "Created" : "Using") << " the demo restaurant \"" << result.restaurant.name << "\" ("
+              << result.restaurant.id << ", " << result.restaurant.timezone << ").\n"
+              << "Its API key:\n"
+              << result.api_key << std::endl;
+  });
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const maitred::app::UsageError& e) {
+    std::cerr << "maitred: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "maitred: error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,51 @@
+#include "cli/serve_command.hpp"
+
+#include <iostream>
+
+#include "api/routes.hpp"
+#include "cli/data_dir.hpp"
+#include "core/logging.hpp"
+#include "core/periodic_task.hpp"
+#include "http/authenticator.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/request_pipeline.hpp"
+#include "http/server.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace maitred::cli {
+
+namespace {
+constexpr std::chrono::seconds kKeyUseFlushInterval{2};
+}
+
+int serve(const core::ServeConfig& config) {
+  prepare_data_dir(config.data_dir);
+  store::sqlite::SqliteStore store(database_file(config.data_dir), store::sqlite::SqliteStore::Owner::server);
+  core::SystemClock clock;
+  http::Authenticator authenticator(store, clock);
+  http::FixedWindowRateLimiter rate_limiter(config.rate_limit_per_second, std::chrono::seconds{1}, clock);
+  http::Router router = api::make_router();
+  http::Services services{store, clock};
+  http::RequestPipeline pipeline(router, services, authenticator, rate_limiter);
+
+  http::Server server(config, pipeline);
+  const std::string url = server.bind();
+  if (config.insecure_http) {
+    core::log().warn(
+        "*** --insecure-http: serving PLAIN HTTP on {}. API keys cross the network unencrypted. "
+        "Use this only for development or behind a TLS-terminating proxy. ***",
+        url);
+  }
+  core::log().info("maitred {} listening on {} (data: {})", MAITRED_VERSION, url, config.data_dir.string());
+  std::cout << "maitred listening on " << url << std::endl;
+
+  {
+    core::PeriodicTask flush_key_uses(kKeyUseFlushInterval, [&authenticator] { authenticator.flush_key_uses(); });
+    server.run();
+  }
+  authenticator.flush_key_uses();
+  core::log().info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace maitred::cli

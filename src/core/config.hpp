@@ -1,0 +1,42 @@
+#pragma once
+// What `maitred serve` runs with. Parsed from the command line by cli/, checked
+// here so the rules are testable without a process.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace maitred::core {
+
+struct ListenAddress {
+  std::string host;    // IPv4 or IPv6 literal, or "localhost"
+  std::uint16_t port;  // 0 = let the OS choose (the chosen port is logged)
+};
+
+// "HOST:PORT", "[V6]:PORT". nullopt with `error` set when malformed.
+std::optional<ListenAddress> parse_listen_address(std::string_view text, std::string& error);
+
+struct ServeConfig {
+  std::filesystem::path data_dir = "maitred-data";
+  ListenAddress listen{"127.0.0.1", 8443};
+  std::optional<std::filesystem::path> tls_cert;
+  std::optional<std::filesystem::path> tls_key;
+  bool insecure_http = false;
+  unsigned threads = 0;  // 0 = one per core
+  std::uint32_t rate_limit_per_second = 100;
+  std::size_t max_connections = 10000;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};  // first byte to end of headers
+  std::chrono::milliseconds body_timeout{30'000};
+  std::chrono::milliseconds idle_timeout{60'000};    // keep-alive wait for the next request
+  std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long on SIGTERM
+};
+
+// Returns an error message for the first rule the config breaks, or nullopt.
+std::optional<std::string> validate(const ServeConfig& config);
+
+}  // namespace maitred::core

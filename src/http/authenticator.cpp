@@ -1,0 +1,78 @@
+#include "http/authenticator.hpp"
+
+#include <vector>
+
+#include "domain/api_key.hpp"
+#include "http/api_error.hpp"
+#include "http/authorization_header.hpp"
+#include "store/store.hpp"
+
+namespace maitred::http {
+
+namespace {
+
+constexpr std::string_view kHowTo = "Send the API key as the HTTP Basic username with an empty password.";
+
+ApiError unauthorized(std::string code, const std::string& message) {
+  return ApiError(401, std::move(code), message);
+}
+
+ApiError error_for(AuthorizationError error) {
+  switch (error) {
+    case AuthorizationError::missing:
+      return unauthorized("missing_credentials", "This request needs an API key. " + std::string(kHowTo));
+    case AuthorizationError::unsupported_scheme:
+      return unauthorized("unsupported_auth_scheme",
+                          "Only HTTP Basic authentication with an API key is accepted here. " + std::string(kHowTo));
+    case AuthorizationError::malformed_basic:
+      return unauthorized("malformed_authorization",
+                          "The Authorization header could not be decoded. " + std::string(kHowTo));
+    case AuthorizationError::password_given:
+      return unauthorized("password_not_expected",
+                          "The Basic password must be empty: the API key goes in the username. " + std::string(kHowTo));
+    case AuthorizationError::empty_secret:
+      return unauthorized("missing_credentials", "The Authorization header holds no key. " + std::string(kHowTo));
+  }
+  return unauthorized("malformed_authorization", "The Authorization header could not be decoded.");
+}
+
+}  // namespace
+
+Principal Authenticator::authenticate_api_key(const Request& request) {
+  auto parsed = parse_authorization(request.header("Authorization"));
+  if (auto* error = std::get_if<AuthorizationError>(&parsed)) throw error_for(*error);
+  const auto& credential = std::get<Credential>(parsed);
+  if (credential.scheme == Credential::Scheme::bearer) {
+    throw unauthorized("bearer_not_accepted",
+                       "Bearer tokens are not accepted for API-key endpoints. " + std::string(kHowTo));
+  }
+
+  const ApiError invalid = unauthorized("invalid_api_key", "The API key is not valid. Check that it was copied whole.");
+  auto prefix = domain::lookup_prefix_of(credential.secret);
+  if (!prefix) throw invalid;
+  for (const auto& key : store_.find_api_keys_by_prefix(*prefix)) {
+    if (!domain::secret_matches(key, credential.secret)) continue;
+    if (key.revoked_at) {
+      throw unauthorized("revoked_api_key", "This API key has been revoked. Ask the restaurant for a new key.");
+    }
+    {
+      std::lock_guard lock(pending_mutex_);
+      pending_uses_[key.id] = clock_.now();
+    }
+    return Principal{key.restaurant_id, key.id};
+  }
+  throw invalid;
+}
+
+void Authenticator::flush_key_uses() {
+  std::vector<store::KeyUse> uses;
+  {
+    std::lock_guard lock(pending_mutex_);
+    uses.reserve(pending_uses_.size());
+    for (auto& [id, at] : pending_uses_) uses.push_back({id, at});
+    pending_uses_.clear();
+  }
+  store_.record_key_uses(uses);
+}
+
+}  // namespace maitred::http

@@ -1,0 +1,26 @@
+#pragma once
+// One client connection: TLS detection and handshake, the keep-alive request
+// loop with its limits and timeouts, and responses. Internal to http/.
+
+#include <atomic>
+#include <cstddef>
+
+#include "core/config.hpp"
+#include "http/asio.hpp"
+
+namespace maitred::http {
+
+class RequestPipeline;
+
+struct ConnectionShared {
+  const core::ServeConfig& config;
+  RequestPipeline& pipeline;
+  boost::asio::ssl::context* tls;  // null: plain HTTP (--insecure-http)
+  std::atomic<std::size_t> open_connections{0};
+  std::atomic<std::size_t> requests_in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+boost::asio::awaitable<void> run_connection(boost::asio::ip::tcp::socket socket, ConnectionShared& shared);
+
+}  // namespace maitred::http

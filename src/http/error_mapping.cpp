@@ -1,0 +1,56 @@
+#include "http/error_mapping.hpp"
+
+#include "core/logging.hpp"
+#include "json/json_writer.hpp"
+#include "store/store.hpp"
+
+namespace maitred::http {
+
+namespace {
+// How long a client should wait before retrying when the store is busy.
+constexpr std::string_view kUnavailableRetryMs = "1000";
+}  // namespace
+
+Response error_response(unsigned status, std::string_view code, std::string_view message, std::string_view request_id,
+                        std::string_view field) {
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_object();
+  out.member("message", message);
+  out.member("code", code);
+  if (!field.empty()) out.member("field", field);
+  out.member("requestId", request_id);
+  out.end_object();
+  Response response = Response::json(status, std::move(body));
+  if (status == 401) response.set_header("WWW-Authenticate", "Basic realm=\"maitred\", charset=\"UTF-8\"");
+  return response;
+}
+
+Response error_response(const ApiError& error, std::string_view request_id) {
+  return error_response(error.status, error.code, error.what(), request_id, error.field);
+}
+
+Response response_for_exception(std::exception_ptr error, std::string_view request_id) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const ApiError& e) {
+    return error_response(e, request_id);
+  } catch (const store::StoreError& e) {
+    if (e.kind == store::StoreError::Kind::unavailable) {
+      core::log().warn("request {}: store unavailable: {}", request_id, e.what());
+      Response r = error_response(503, "service_unavailable",
+                                  "The database is busy or unreachable; please retry shortly.", request_id);
+      r.set_header("Retry-After", std::string(kUnavailableRetryMs));
+      return r;
+    }
+    core::log().error("request {}: store error: {}", request_id, e.what());
+  } catch (const std::exception& e) {
+    core::log().error("request {}: unhandled exception: {}", request_id, e.what());
+  } catch (...) {
+    core::log().error("request {}: unhandled non-standard exception", request_id);
+  }
+  return error_response(500, "internal_error",
+                        "Something went wrong on the server. Quote this request id when reporting it.", request_id);
+}
+
+}  // namespace maitred::http

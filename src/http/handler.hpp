@@ -1,0 +1,53 @@
+#pragma once
+// What a route handler receives and returns.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace maitred::store {
+class Store;
+}
+
+namespace maitred::http {
+
+// Who is calling: set by the authenticator for routes that need a credential.
+struct Principal {
+  std::string restaurant_id;
+  std::string key_id;
+};
+
+// Long-lived collaborators shared by every handler.
+struct Services {
+  store::Store& store;
+  const core::Clock& clock;
+};
+
+struct RequestContext {
+  const Request& request;
+  std::vector<std::pair<std::string_view, std::string_view>> path_params;
+  const Principal* principal = nullptr;  // non-null on authenticated routes
+  std::string_view request_id;
+  Services& services;
+
+  std::string_view path_param(std::string_view name) const {
+    for (const auto& [k, v] : path_params) {
+      if (k == name) return v;
+    }
+    return {};
+  }
+  // Only valid on authenticated routes (the router guarantees it).
+  const Principal& caller() const { return *principal; }
+};
+
+using Handler = std::function<Response(RequestContext&)>;
+
+enum class Access { open, api_key };
+
+}  // namespace maitred::http

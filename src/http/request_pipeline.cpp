@@ -1,0 +1,101 @@
+#include "http/request_pipeline.hpp"
+
+#include <chrono>
+
+#include "http/access_log.hpp"
+#include "http/error_mapping.hpp"
+#include "http/request_id.hpp"
+
+namespace maitred::http {
+
+namespace {
+
+std::string address_bucket(std::string_view client_address) {
+  return "addr:" + std::string(client_address);
+}
+
+void add_common_headers(Response& response, std::string_view request_id, std::chrono::milliseconds reset_in) {
+  response.set_header("X-Request-Id", std::string(request_id));
+  // Retry-After is in milliseconds throughout this API (SPEC.md section 3);
+  // a 503 brings its own.
+  if (response.header("Retry-After").empty()) response.set_header("Retry-After", std::to_string(reset_in.count()));
+}
+
+Response too_many_requests(const RateDecision& rate, std::string_view request_id) {
+  return error_response(429, "rate_limited",
+                        "Too many requests: the limit is " + std::to_string(rate.limit) +
+                            " per second. Retry after the number of milliseconds in Retry-After.",
+                        request_id);
+}
+
+}  // namespace
+
+Response RequestPipeline::handle(const Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string request_id = request_id_for(request.header("X-Request-Id"));
+  std::string restaurant_id;
+  RateDecision rate{};
+  Response response;
+  try {
+    response = dispatch(request, request_id, restaurant_id, rate);
+  } catch (...) {
+    response = response_for_exception(std::current_exception(), request_id);
+  }
+  add_common_headers(response, request_id, rate.reset_in.count() > 0 ? rate.reset_in : rate_limiter_.reset_in());
+  write_access_log({request_id, method_name(request.method), request.path, response.status,
+                    std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                    restaurant_id, request.client_address});
+  return response;
+}
+
+Response RequestPipeline::dispatch(const Request& request, const std::string& request_id, std::string& restaurant_id,
+                                   RateDecision& rate) {
+  auto matched = router_.match(request.method, request.path);
+  auto* route = std::get_if<RouteMatch>(&matched);
+  if (route == nullptr || route->route->access == Access::open) {
+    rate = rate_limiter_.hit(address_bucket(request.client_address));
+    if (!rate.allowed) return too_many_requests(rate, request_id);
+  }
+  if (std::holds_alternative<NotFound>(matched)) {
+    return error_response(404, "not_found", "There is no such endpoint: " + std::string(request.path), request_id);
+  }
+  if (auto* not_allowed = std::get_if<MethodNotAllowed>(&matched)) {
+    Response r = error_response(
+        405, "method_not_allowed",
+        std::string(method_name(request.method)) + " is not allowed here; use " + not_allowed->allow + ".", request_id);
+    r.set_header("Allow", not_allowed->allow);
+    return r;
+  }
+
+  Principal principal;
+  if (route->route->access == Access::api_key) {
+    try {
+      principal = authenticator_.authenticate_api_key(request);
+    } catch (const ApiError&) {
+      // Failed attempts spend the address's budget, so guessing keys is slow.
+      rate = rate_limiter_.hit(address_bucket(request.client_address));
+      if (!rate.allowed) return too_many_requests(rate, request_id);
+      throw;
+    }
+    restaurant_id = principal.restaurant_id;
+    rate = rate_limiter_.hit("key:" + principal.key_id);
+    if (!rate.allowed) return too_many_requests(rate, request_id);
+  }
+
+  RequestContext context{request, route->params, route->route->access == Access::open ? nullptr : &principal,
+                         request_id, services_};
+  return route->route->handler(context);
+}
+
+Response RequestPipeline::early_error(unsigned status, std::string_view code, std::string_view message,
+                                      std::string_view method, std::string_view path, std::string_view client_address) {
+  const std::string request_id = new_request_id();
+  RateDecision rate = rate_limiter_.hit(address_bucket(client_address));
+  Response response = error_response(status, code, message, request_id);
+  response.close_connection = true;
+  add_common_headers(response, request_id, rate.reset_in);
+  write_access_log({request_id, method, path, response.status, std::chrono::microseconds{0}, {}, client_address});
+  return response;
+}
+
+}  // namespace maitred::http

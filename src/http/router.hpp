@@ -1,0 +1,47 @@
+#pragma once
+// Maps (method, path) to a handler. Patterns are literal segments and
+// `{name}` placeholders: "/v1/bookings/{id}/history".
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "http/handler.hpp"
+
+namespace maitred::http {
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Access access;
+  Handler handler;
+};
+
+struct RouteMatch {
+  const Route* route;
+  std::vector<std::pair<std::string_view, std::string_view>> params;
+};
+struct NotFound {};
+struct MethodNotAllowed {
+  std::string allow;  // "GET, PUT"
+};
+
+class Router {
+ public:
+  void add(Method method, std::string pattern, Access access, Handler handler);
+
+  // Views in the result point into `path` and into the router.
+  std::variant<RouteMatch, NotFound, MethodNotAllowed> match(Method method, std::string_view path) const;
+
+ private:
+  struct Pattern {
+    std::string text;
+    std::vector<std::string> segments;  // "{id}" marks a placeholder
+    std::vector<Route> routes;
+  };
+  std::vector<Pattern> patterns_;
+};
+
+}  // namespace maitred::http

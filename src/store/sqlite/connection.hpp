@@ -1,0 +1,85 @@
+#pragma once
+// Thin RAII over the SQLite C API: one connection, its cached prepared
+// statements, and transactions. Errors become store::StoreError.
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace maitred::store::sqlite {
+
+class Connection;
+
+// A borrowed, cached statement; reset and unbound when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3_stmt* stmt, Connection& connection) : stmt_(stmt), connection_(connection) {}
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, long long value);
+  Statement& bind_blob(int index, std::span<const unsigned char> bytes);
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // True when a row is ready, false when done; throws StoreError on failure.
+  bool step();
+  // Runs a statement that returns no rows.
+  void run();
+
+  bool is_null(int column) const;
+  std::string_view text(int column) const;
+  long long integer(int column) const;
+  std::span<const unsigned char> blob(int column) const;
+  int changes() const;
+
+ private:
+  sqlite3_stmt* stmt_;
+  Connection& connection_;
+};
+
+class Connection {
+ public:
+  enum class Role { writer, reader };
+  Connection(const std::filesystem::path& file, Role role, bool own_checkpoints);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Prepared once per connection (SQLITE_PREPARE_PERSISTENT), reused after.
+  Statement prepare(const char* sql);
+  void exec(const char* sql);
+  [[noreturn]] void fail(int code, std::string_view during) const;
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::map<const char*, sqlite3_stmt*> statements_;  // keyed by the literal's address
+};
+
+// BEGIN IMMEDIATE .. COMMIT; rolls back unless commit() was reached.
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+}  // namespace maitred::store::sqlite

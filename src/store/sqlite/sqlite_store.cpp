@@ -1,0 +1,232 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/logging.hpp"
+#include "core/time_format.hpp"
+#include "json/restaurant_codec.hpp"
+#include "store/migration.hpp"
+
+namespace maitred::store::sqlite {
+
+namespace {
+
+core::SystemTime parse_stored_time(std::string_view text) {
+  auto t = core::parse_utc(text);
+  if (!t) throw StoreError(StoreError::Kind::internal, "corrupt time stamp in database: " + std::string(text));
+  return *t;
+}
+
+std::optional<core::SystemTime> optional_time(const Statement& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return parse_stored_time(row.text(column));
+}
+
+domain::Restaurant restaurant_from_row(const Statement& row) {
+  auto restaurant = json::restaurant_from_json(row.text(0));
+  if (!restaurant) throw StoreError(StoreError::Kind::internal, "corrupt restaurant document in database");
+  return std::move(*restaurant);
+}
+
+constexpr const char* kKeyColumns =
+    "id, restaurant_id, label, lookup_prefix, secret_hash, created_at, last_used_at, revoked_at";
+
+domain::ApiKey key_from_row(const Statement& row) {
+  domain::ApiKey key;
+  key.id = row.text(0);
+  key.restaurant_id = row.text(1);
+  key.label = row.text(2);
+  key.lookup_prefix = row.text(3);
+  auto hash = row.blob(4);
+  if (hash.size() != key.secret_hash.size()) throw StoreError(StoreError::Kind::internal, "corrupt key hash");
+  std::copy(hash.begin(), hash.end(), key.secret_hash.begin());
+  key.created_at = parse_stored_time(row.text(5));
+  key.last_used_at = optional_time(row, 6);
+  key.revoked_at = optional_time(row, 7);
+  return key;
+}
+
+}  // namespace
+
+// Borrows an idle read connection for one call and gives it back afterwards.
+class SqliteStore::ReaderLease {
+ public:
+  ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
+      : store_(store), connection_(std::move(connection)) {}
+  ~ReaderLease() {
+    if (!connection_) return;
+    std::lock_guard lock(store_.readers_mutex_);
+    store_.idle_readers_.push_back(std::move(connection_));
+  }
+  ReaderLease(ReaderLease&&) = default;
+  Connection* operator->() { return connection_.get(); }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<Connection> connection_;
+};
+
+SqliteStore::SqliteStore(std::filesystem::path file, Owner owner) : file_(std::move(file)) {
+  writer_ = std::make_unique<Connection>(file_, Connection::Role::writer, owner == Owner::server);
+  migrate();
+}
+
+SqliteStore::~SqliteStore() {
+  std::lock_guard lock(writer_mutex_);
+  idle_readers_.clear();
+  writer_.reset();
+}
+
+SqliteStore::ReaderLease SqliteStore::reader() {
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      auto connection = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return ReaderLease(*this, std::move(connection));
+    }
+  }
+  return ReaderLease(*this, std::make_unique<Connection>(file_, Connection::Role::reader, false));
+}
+
+void SqliteStore::migrate() {
+  std::lock_guard lock(writer_mutex_);
+  writer_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+  for (const Migration& migration : sqlite_migrations()) {
+    Transaction tx(*writer_);
+    // Checked inside the transaction: a second process starting at the same
+    // moment waits on BEGIN IMMEDIATE and then sees the migration applied.
+    auto check = writer_->prepare("SELECT 1 FROM schema_migrations WHERE version = ?1");
+    check.bind(1, static_cast<long long>(migration.version));
+    if (check.step()) continue;
+    std::string sql(migration.sql);
+    writer_->exec(sql.c_str());
+    auto record = writer_->prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)");
+    record.bind(1, static_cast<long long>(migration.version))
+        .bind(2, migration.name)
+        .bind(3, core::format_utc(core::SystemClock{}.now()))
+        .run();
+    tx.commit();
+    core::log().info("applied migration {} ({})", migration.version, migration.name);
+  }
+}
+
+int SqliteStore::schema_version() {
+  auto r = reader();
+  auto q = r->prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  q.step();
+  return static_cast<int>(q.integer(0));
+}
+
+void SqliteStore::create_restaurant(const domain::Restaurant& restaurant) {
+  std::lock_guard lock(writer_mutex_);
+  auto insert = writer_->prepare("INSERT INTO restaurants(id, doc, created_at) VALUES (?1, ?2, ?3)");
+  insert.bind(1, restaurant.id)
+      .bind(2, json::restaurant_to_json(restaurant))
+      .bind(3, core::format_utc(restaurant.created_at))
+      .run();
+}
+
+std::optional<domain::Restaurant> SqliteStore::find_restaurant(std::string_view id) {
+  auto r = reader();
+  auto q = r->prepare("SELECT doc FROM restaurants WHERE id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return restaurant_from_row(q);
+}
+
+std::vector<domain::Restaurant> SqliteStore::list_restaurants() {
+  auto r = reader();
+  auto q = r->prepare("SELECT doc FROM restaurants ORDER BY created_at, id");
+  std::vector<domain::Restaurant> out;
+  while (q.step()) out.push_back(restaurant_from_row(q));
+  return out;
+}
+
+void SqliteStore::create_api_key(const domain::ApiKey& key) {
+  std::lock_guard lock(writer_mutex_);
+  auto insert = writer_->prepare(
+      "INSERT INTO api_keys(id, restaurant_id, label, lookup_prefix, secret_hash, created_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  insert.bind(1, key.id)
+      .bind(2, key.restaurant_id)
+      .bind(3, key.label)
+      .bind(4, key.lookup_prefix)
+      .bind_blob(5, key.secret_hash)
+      .bind(6, core::format_utc(key.created_at))
+      .run();
+}
+
+std::optional<domain::ApiKey> SqliteStore::find_api_key(std::string_view key_id) {
+  static const std::string sql = std::string("SELECT ") + kKeyColumns + " FROM api_keys WHERE id = ?1";
+  auto r = reader();
+  auto q = r->prepare(sql.c_str());
+  q.bind(1, key_id);
+  if (!q.step()) return std::nullopt;
+  return key_from_row(q);
+}
+
+std::vector<domain::ApiKey> SqliteStore::find_api_keys_by_prefix(std::string_view lookup_prefix) {
+  static const std::string sql = std::string("SELECT ") + kKeyColumns + " FROM api_keys WHERE lookup_prefix = ?1";
+  auto r = reader();
+  auto q = r->prepare(sql.c_str());
+  q.bind(1, lookup_prefix);
+  std::vector<domain::ApiKey> out;
+  while (q.step()) out.push_back(key_from_row(q));
+  return out;
+}
+
+std::vector<domain::ApiKey> SqliteStore::list_api_keys(std::string_view restaurant_id) {
+  static const std::string sql =
+      std::string("SELECT ") + kKeyColumns + " FROM api_keys WHERE restaurant_id = ?1 ORDER BY created_at, id";
+  auto r = reader();
+  auto q = r->prepare(sql.c_str());
+  q.bind(1, restaurant_id);
+  std::vector<domain::ApiKey> out;
+  while (q.step()) out.push_back(key_from_row(q));
+  return out;
+}
+
+bool SqliteStore::revoke_api_key(std::string_view key_id, core::SystemTime at) {
+  std::lock_guard lock(writer_mutex_);
+  Transaction tx(*writer_);
+  auto exists = writer_->prepare("SELECT 1 FROM api_keys WHERE id = ?1");
+  exists.bind(1, key_id);
+  if (!exists.step()) return false;
+  auto update = writer_->prepare("UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
+  update.bind(1, key_id).bind(2, core::format_utc(at)).run();
+  tx.commit();
+  return true;
+}
+
+void SqliteStore::record_key_uses(std::span<const KeyUse> uses) {
+  if (uses.empty()) return;
+  std::lock_guard lock(writer_mutex_);
+  Transaction tx(*writer_);
+  for (const auto& use : uses) {
+    auto update = writer_->prepare(
+        "UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)");
+    update.bind(1, use.key_id).bind(2, core::format_utc(use.at)).run();
+  }
+  tx.commit();
+}
+
+std::optional<std::string> SqliteStore::get_setting(std::string_view name) {
+  auto r = reader();
+  auto q = r->prepare("SELECT value FROM settings WHERE name = ?1");
+  q.bind(1, name);
+  if (!q.step()) return std::nullopt;
+  return std::string(q.text(0));
+}
+
+void SqliteStore::put_setting(std::string_view name, std::string_view value) {
+  std::lock_guard lock(writer_mutex_);
+  auto upsert = writer_->prepare(
+      "INSERT INTO settings(name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = excluded.value");
+  upsert.bind(1, name).bind(2, value).run();
+}
+
+}  // namespace maitred::store::sqlite

@@ -1,0 +1,57 @@
+#pragma once
+// The embedded store: one SQLite file in WAL mode.
+//
+// One writer connection does every write (and, in the server, every
+// checkpoint), serialised by a mutex; reads use a pool of read-only
+// connections, one per concurrently reading thread. See DESIGN.md for why one
+// writer (SQLite 3.40's WAL-reset bug, and group commit later).
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace maitred::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  enum class Owner {
+    server,  // the long-running process: owns checkpoints
+    admin,   // a CLI command that may run beside a server
+  };
+  // Opens (creating if needed) `file` and applies pending migrations.
+  SqliteStore(std::filesystem::path file, Owner owner);
+  ~SqliteStore() override;
+
+  void create_restaurant(const domain::Restaurant& restaurant) override;
+  std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
+  std::vector<domain::Restaurant> list_restaurants() override;
+
+  void create_api_key(const domain::ApiKey& key) override;
+  std::optional<domain::ApiKey> find_api_key(std::string_view key_id) override;
+  std::vector<domain::ApiKey> find_api_keys_by_prefix(std::string_view lookup_prefix) override;
+  std::vector<domain::ApiKey> list_api_keys(std::string_view restaurant_id) override;
+  bool revoke_api_key(std::string_view key_id, core::SystemTime at) override;
+  void record_key_uses(std::span<const KeyUse> uses) override;
+
+  std::optional<std::string> get_setting(std::string_view name) override;
+  void put_setting(std::string_view name, std::string_view value) override;
+
+  int schema_version();
+
+ private:
+  class ReaderLease;
+  ReaderLease reader();
+  void migrate();
+
+  std::filesystem::path file_;
+  std::mutex writer_mutex_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+};
+
+}  // namespace maitred::store::sqlite

@@ -1,0 +1,61 @@
+#pragma once
+// The persistence boundary. Callers see domain types only; SQLite today and
+// PostgreSQL later implement the same interface (DESIGN.md "Data").
+//
+// Error policy: a missing document is a value (nullopt / false). Failures of
+// the environment (database locked past its timeout, disk full, I/O error)
+// throw StoreError, which the HTTP layer maps to 503 or 500.
+
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/api_key.hpp"
+#include "domain/restaurant.hpp"
+
+namespace maitred::store {
+
+struct StoreError : std::runtime_error {
+  enum class Kind {
+    unavailable,  // busy/locked beyond the timeout, cannot open: retry later (503)
+    conflict,     // a uniqueness or reference rule was broken
+    internal,     // anything else (500)
+  };
+  Kind kind;
+  StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+};
+
+struct KeyUse {
+  std::string key_id;
+  core::SystemTime at;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual void create_restaurant(const domain::Restaurant& restaurant) = 0;
+  virtual std::optional<domain::Restaurant> find_restaurant(std::string_view id) = 0;
+  virtual std::vector<domain::Restaurant> list_restaurants() = 0;
+
+  // Throws StoreError(conflict) when the restaurant does not exist.
+  virtual void create_api_key(const domain::ApiKey& key) = 0;
+  virtual std::optional<domain::ApiKey> find_api_key(std::string_view key_id) = 0;
+  // Revoked keys included: the caller tells "revoked" from "unknown".
+  virtual std::vector<domain::ApiKey> find_api_keys_by_prefix(std::string_view lookup_prefix) = 0;
+  virtual std::vector<domain::ApiKey> list_api_keys(std::string_view restaurant_id) = 0;
+  // False when no such key exists; revoking twice keeps the first time.
+  virtual bool revoke_api_key(std::string_view key_id, core::SystemTime at) = 0;
+  // Last-used stamps, batched by the caller so requests do not each write.
+  virtual void record_key_uses(std::span<const KeyUse> uses) = 0;
+
+  // Small named values the server keeps for itself (the demo restaurant id).
+  virtual std::optional<std::string> get_setting(std::string_view name) = 0;
+  virtual void put_setting(std::string_view name, std::string_view value) = 0;
+};
+
+}  // namespace maitred::store

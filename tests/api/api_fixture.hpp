@@ -1,0 +1,66 @@
+#pragma once
+// Shared set-up for the black-box tests: a data folder with the demo
+// restaurant and its key, made through the real CLI, and a running server.
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/cli_runner.hpp"
+#include "support/https_client.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace maitred::test {
+
+inline rapidjson::Document parse(const std::string& body) {
+  rapidjson::Document doc;
+  doc.Parse(body.c_str());
+  EXPECT_FALSE(doc.HasParseError()) << "not JSON: " << body;
+  return doc;
+}
+
+// The string member `member` of a JSON object body; empty when absent.
+inline std::string string_at(const std::string& body, const char* member) {
+  auto doc = parse(body);
+  if (!doc.IsObject() || !doc.HasMember(member) || !doc[member].IsString()) return {};
+  return doc[member].GetString();
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  // Extra `serve` arguments for a fixture; override in a derived fixture.
+  virtual std::vector<std::string> server_args() const { return {}; }
+
+  void SetUp() override {
+    auto demo = run_maitred({"demo", "--data", data().string()});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    key_ = demo.last_line();
+    ASSERT_FALSE(key_.empty());
+    server_ = std::make_unique<ServerProcess>(data(), server_args());
+  }
+
+  const std::filesystem::path& data() const { return dir_.path(); }
+  ServerProcess& server() { return *server_; }
+  const std::string& key() const { return key_; }
+
+  HttpClient client() { return HttpClient(server_->port(), data() / "tls-cert.pem"); }
+
+  Reply get(const std::string& target, const Headers& headers = {}) {
+    auto c = client();
+    return c.request("GET", target, headers);
+  }
+  Reply get_with_key(const std::string& target, const std::string& key) {
+    return get(target, {{"Authorization", basic_auth(key)}});
+  }
+
+  TempDir dir_;
+  std::string key_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+}  // namespace maitred::test

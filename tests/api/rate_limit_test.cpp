@@ -1,0 +1,72 @@
+// Fixed-window rate limiting, end to end.
+
+#include <thread>
+
+#include "api/api_fixture.hpp"
+
+namespace maitred::test {
+namespace {
+
+class RateLimitTest : public ApiTest {
+ protected:
+  std::vector<std::string> server_args() const override { return {"--rate-limit", "5"}; }
+};
+
+// Waits until just after a window boundary, so a test's burst fits in one window.
+void align_to_window_start(HttpClient& c) {
+  Reply r = c.request("GET", "/heart");
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(r.header("retry-after")) + 20));
+}
+
+TEST_F(RateLimitTest, OverBudgetIs429UntilTheWindowResets) {
+  auto c = client();
+  const Headers auth = {{"Authorization", basic_auth(key())}};
+  // A key's budget is its own: spending the address's budget on /heart
+  // (above) does not count against it.
+  align_to_window_start(c);
+  int ok = 0;
+  Reply limited;
+  for (int i = 0; i < 8; ++i) {
+    Reply r = c.request("GET", "/v1/restaurant", auth);
+    if (r.status == 200)
+      ++ok;
+    else
+      limited = r;
+  }
+  // The burst may straddle a boundary on a slow machine; at least one window
+  // must have filled up and refused.
+  EXPECT_GE(ok, 5);
+  EXPECT_LE(ok, 7);
+  ASSERT_EQ(limited.status, 429u) << limited.body;
+  EXPECT_EQ(string_at(limited.body, "code"), "rate_limited");
+  int wait_ms = std::stoi(limited.header("retry-after"));
+  EXPECT_GE(wait_ms, 1);
+  EXPECT_LE(wait_ms, 1000);
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms + 20));
+  EXPECT_EQ(c.request("GET", "/v1/restaurant", auth).status, 200u);
+}
+
+TEST_F(RateLimitTest, UnauthenticatedEndpointsAreLimitedPerAddress) {
+  auto c = client();
+  align_to_window_start(c);
+  int limited = 0;
+  for (int i = 0; i < 8; ++i) {
+    if (c.request("GET", "/heart").status == 429) ++limited;
+  }
+  EXPECT_GE(limited, 1);
+}
+
+TEST_F(RateLimitTest, FailedLoginsSpendTheAddressBudget) {
+  auto c = client();
+  align_to_window_start(c);
+  std::set<unsigned> statuses;
+  for (int i = 0; i < 8; ++i) {
+    statuses.insert(c.request("GET", "/v1/restaurant", {{"Authorization", basic_auth("wrong")}}).status);
+  }
+  EXPECT_TRUE(statuses.contains(401));
+  EXPECT_TRUE(statuses.contains(429));
+}
+
+}  // namespace
+}  // namespace maitred::test

@@ -1,0 +1,54 @@
+#pragma once
+// A deliberately small HTTP/1.1 client for the black-box tests: TLS that
+// verifies the server's certificate against the one in its data folder, or
+// plain TCP; whole requests or raw bytes.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace maitred::test {
+
+struct Reply {
+  unsigned status = 0;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+  bool keep_alive = false;
+
+  bool has(const std::string& name) const { return headers.contains(name); }
+  std::string header(const std::string& name) const;
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+class HttpClient {
+ public:
+  // TLS when `ca_file` is given (the server's self-signed certificate).
+  HttpClient(std::uint16_t port, const std::filesystem::path& ca_file);
+  static HttpClient plain(std::uint16_t port);
+  ~HttpClient();
+  HttpClient(HttpClient&&) noexcept;
+
+  Reply request(const std::string& method, const std::string& target, const Headers& headers = {},
+                const std::string& body = {});
+  void send_raw(const std::string& bytes);
+  Reply read_reply();
+  // True when the server closes the connection within `wait` without sending
+  // anything more.
+  bool closed_by_server(std::chrono::milliseconds wait);
+
+ private:
+  HttpClient();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// "Basic " + base64("<key>:")
+std::string basic_auth(const std::string& key, bool with_colon = true);
+
+}  // namespace maitred::test

@@ -1,0 +1,119 @@
+#include "support/server_process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace maitred::test {
+
+namespace {
+
+// Sanitizer builds start slowly; this is a ceiling, not an expectation.
+constexpr auto kStartTimeout = std::chrono::seconds(30);
+
+std::string read_line(int fd, std::chrono::steady_clock::time_point deadline) {
+  std::string line;
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    int ready = ::poll(&p, 1, 100);
+    if (ready <= 0) continue;
+    char c = 0;
+    ssize_t n = ::read(fd, &c, 1);
+    if (n <= 0) break;
+    if (c == '\n') return line;
+    line.push_back(c);
+  }
+  return line;
+}
+
+int wait_exit(pid_t pid, std::chrono::milliseconds timeout, bool& exited) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) {
+      exited = true;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  exited = false;
+  return -1;
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(const std::filesystem::path& data_dir, const std::vector<std::string>& args)
+    : log_file_(data_dir / "server.log") {
+  std::filesystem::create_directories(data_dir);
+  int out[2];
+  if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 2, log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+
+  std::vector<std::string> argv_strings{MAITRED_BINARY,    "serve",    "--data",
+                                        data_dir.string(), "--listen", "127.0.0.1:0"};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_strings) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  int rc = posix_spawn(&pid_, MAITRED_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(out[1]);
+  if (rc != 0) {
+    ::close(out[0]);
+    throw std::runtime_error("cannot start " MAITRED_BINARY);
+  }
+  std::string line = read_line(out[0], std::chrono::steady_clock::now() + kStartTimeout);
+  ::close(out[0]);
+  const std::string marker = "maitred listening on ";
+  auto colon = line.rfind(':');
+  if (line.rfind(marker, 0) != 0 || colon == std::string::npos) {
+    stop(SIGKILL);
+    throw std::runtime_error("server did not start; it said: '" + line + "'; log:\n" + log());
+  }
+  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) stop(SIGTERM);
+}
+
+int ServerProcess::stop(int signal) {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, signal);
+  bool exited = false;
+  int code = wait_exit(pid_, std::chrono::seconds(20), exited);
+  if (!exited) {
+    ::kill(pid_, SIGKILL);
+    code = wait_exit(pid_, std::chrono::seconds(5), exited);
+  }
+  pid_ = -1;
+  return code;
+}
+
+std::string ServerProcess::log() const {
+  std::ifstream in(log_file_);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace maitred::test

@@ -1,0 +1,63 @@
+#include "core/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace maitred::core {
+namespace {
+
+TEST(ListenAddress, HostAndPort) {
+  std::string error;
+  auto a = parse_listen_address("127.0.0.1:8443", error);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->host, "127.0.0.1");
+  EXPECT_EQ(a->port, 8443);
+  auto any = parse_listen_address("0.0.0.0:0", error);
+  ASSERT_TRUE(any);
+  EXPECT_EQ(any->port, 0);
+}
+
+TEST(ListenAddress, Ipv6InBrackets) {
+  std::string error;
+  auto a = parse_listen_address("[::1]:9000", error);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->host, "::1");
+  EXPECT_EQ(a->port, 9000);
+}
+
+TEST(ListenAddress, Malformed) {
+  for (const char* bad : {"", "8443", ":8443", "host:", "host:http", "host:65536", "host:-1", "host:80x", "::1:80",
+                          "[::1]", "[::1]80", "[::1:80", "127.0.0.1:99999999999999999999"}) {
+    std::string error;
+    EXPECT_FALSE(parse_listen_address(bad, error)) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+  }
+}
+
+TEST(ServeConfig, DefaultsAreValid) {
+  EXPECT_FALSE(validate(ServeConfig{}));
+}
+
+TEST(ServeConfig, CertificateAndKeyGoTogether) {
+  ServeConfig c;
+  c.tls_cert = "cert.pem";
+  EXPECT_TRUE(validate(c));
+  c.tls_key = "key.pem";
+  EXPECT_FALSE(validate(c));
+  c.insecure_http = true;
+  EXPECT_TRUE(validate(c));
+}
+
+TEST(ServeConfig, RateLimitAndThreadsMustBeSane) {
+  ServeConfig c;
+  c.rate_limit_per_second = 0;
+  EXPECT_TRUE(validate(c));
+  c = ServeConfig{};
+  c.threads = 1000;
+  EXPECT_TRUE(validate(c));
+  c = ServeConfig{};
+  c.max_connections = 0;
+  EXPECT_TRUE(validate(c));
+}
+
+}  // namespace
+}  // namespace maitred::core
