@@ -40,7 +40,7 @@ test-asan: setup
 fuzz-smoke: setup
 	bash fuzz/smoke.sh $(FUZZ_SECONDS)
 
-test: test-dev test-asan
+test: test-dev test-asan fuzz-smoke
 
 bench:
 	bash bench/http_bench.sh

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the `fuzz` preset and runs every libFuzzer target for a bounded time
+# on a scratch copy of its seed corpus (the repository is never written to).
+# Usage: fuzz/smoke.sh [SECONDS]   (default 30, per target)
+# Exits non-zero if the build fails or a target crashes, leaks, times out or
+# trips a sanitizer; the reproducer is copied to $FUZZ_ARTIFACTS (default
+# build/fuzz-artifacts, which git ignores) so CI can upload it.
+set -euo pipefail
+
+seconds="${1:-30}"
+if ! [[ "$seconds" =~ ^[0-9]+$ ]] || ((seconds == 0)); then
+  echo "usage: $0 [SECONDS]  (a positive whole number)" >&2
+  exit 2
+fi
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+artifacts="${FUZZ_ARTIFACTS:-$root/build/fuzz-artifacts}"
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target fuzz_request_head
+
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/maitred-fuzz.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+
+# ASan: abort so libFuzzer reports; UBSan: any finding is fatal.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+
+status=0
+for target in request_head; do
+  binary="build/fuzz/fuzz/fuzz_$target"
+  mkdir -p "$scratch/$target/corpus" "$scratch/$target/artifacts"
+  cp -R "fuzz/corpus/$target/." "$scratch/$target/corpus/"
+  echo "fuzz/smoke.sh: running fuzz_$target for ${seconds}s" >&2
+  if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$scratch/$target/artifacts/" "$scratch/$target/corpus"; then
+    status=1
+    mkdir -p "$artifacts"
+    cp -R "$scratch/$target/artifacts/." "$artifacts/" 2>/dev/null || true
+    echo "fuzz/smoke.sh: fuzz_$target FAILED; reproducer(s) in $artifacts:" >&2
+    ls -1 "$artifacts" >&2 || true
+    echo "reproduce with: $binary <file>" >&2
+  fi
+done
+exit "$status"
