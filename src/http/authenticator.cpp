@@ -50,18 +50,57 @@ Principal Authenticator::authenticate_api_key(const Request& request) {
   const ApiError invalid = unauthorized("invalid_api_key", "The API key is not valid. Check that it was copied whole.");
   auto prefix = domain::lookup_prefix_of(credential.secret);
   if (!prefix) throw invalid;
+
+  // Read the generation before the store: data loaded afterwards is at least
+  // that new, so a concurrent revocation always invalidates what we cache.
+  const std::uint64_t generation = store_.data_generation();
+  const core::Sha256Digest digest = core::sha256(credential.secret);
+  if (auto principal = cached(digest, generation)) {
+    note_use(principal->key_id);
+    return *principal;
+  }
   for (const auto& key : store_.find_api_keys_by_prefix(*prefix)) {
-    if (!domain::secret_matches(key, credential.secret)) continue;
+    if (!core::constant_time_equal(key.secret_hash, digest)) continue;
     if (key.revoked_at) {
       throw unauthorized("revoked_api_key", "This API key has been revoked. Ask the restaurant for a new key.");
     }
-    {
-      std::lock_guard lock(pending_mutex_);
-      pending_uses_[key.id] = clock_.now();
-    }
-    return Principal{key.restaurant_id, key.id};
+    Principal principal{key.restaurant_id, key.id};
+    remember(digest, generation, principal);
+    note_use(key.id);
+    return principal;
   }
   throw invalid;
+}
+
+std::optional<Principal> Authenticator::cached(const core::Sha256Digest& digest, std::uint64_t generation) {
+  CacheShard& shard = cache_[digest[0] % kCacheShards];
+  std::lock_guard lock(shard.mutex);
+  if (shard.generation != generation) {
+    shard.entries.clear();
+    shard.generation = generation;
+    return std::nullopt;
+  }
+  auto it = shard.entries.find(digest);
+  if (it == shard.entries.end()) return std::nullopt;
+  return it->second;
+}
+
+void Authenticator::remember(const core::Sha256Digest& digest, std::uint64_t generation, const Principal& principal) {
+  CacheShard& shard = cache_[digest[0] % kCacheShards];
+  std::lock_guard lock(shard.mutex);
+  if (shard.generation != generation) return;  // moved on while we read the store
+  if (shard.entries.size() >= kMaxEntriesPerShard) shard.entries.clear();
+  shard.entries.emplace(digest, principal);
+}
+
+void Authenticator::note_use(const std::string& key_id) {
+  const auto now = clock_.now();
+  std::lock_guard lock(pending_mutex_);
+  auto it = pending_uses_.find(key_id);
+  if (it == pending_uses_.end())
+    pending_uses_.emplace(key_id, now);
+  else
+    it->second = now;
 }
 
 void Authenticator::flush_key_uses() {

@@ -6,6 +6,7 @@
 // the environment (database locked past its timeout, disk full, I/O error)
 // throw StoreError, which the HTTP layer maps to 503 or 500.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -52,6 +53,10 @@ class Store {
   virtual bool revoke_api_key(std::string_view key_id, core::SystemTime at) = 0;
   // Last-used stamps, batched by the caller so requests do not each write.
   virtual void record_key_uses(std::span<const KeyUse> uses) = 0;
+
+  // Changes whenever a restaurant, key or setting changes, in this process or
+  // in any other working on the same data. Caches compare it on each use.
+  virtual std::uint64_t data_generation() = 0;
 
   // Small named values the server keeps for itself (the demo restaurant id).
   virtual std::optional<std::string> get_setting(std::string_view name) = 0;

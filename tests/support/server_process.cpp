@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,8 +12,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
-
-extern char** environ;
 
 namespace maitred::test {
 
@@ -60,13 +58,6 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, const std::v
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  posix_spawn_file_actions_addopen(&actions, 2, log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-
   std::vector<std::string> argv_strings{MAITRED_BINARY,    "serve",    "--data",
                                         data_dir.string(), "--listen", "127.0.0.1:0"};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
@@ -74,13 +65,25 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, const std::v
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);
 
-  int rc = posix_spawn(&pid_, MAITRED_BINARY, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out[1]);
-  if (rc != 0) {
+  const pid_t parent = ::getpid();
+  pid_ = ::fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    // A test that crashes must not leave its server running: the kernel sends
+    // SIGTERM to the server when the test process dies.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(1);
+    int log_fd = ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    int null_fd = ::open("/dev/null", O_RDONLY);
+    if (log_fd < 0 || null_fd < 0) ::_exit(1);
+    ::dup2(null_fd, 0);
+    ::dup2(out[1], 1);
+    ::dup2(log_fd, 2);
     ::close(out[0]);
-    throw std::runtime_error("cannot start " MAITRED_BINARY);
+    ::execv(MAITRED_BINARY, argv.data());
+    ::_exit(127);
   }
+  ::close(out[1]);
   std::string line = read_line(out[0], std::chrono::steady_clock::now() + kStartTimeout);
   ::close(out[0]);
   const std::string marker = "maitred listening on ";

@@ -113,6 +113,22 @@ TEST_F(PipelineTest, RevokedKeyIsRefused) {
   EXPECT_NE(r.body.find("revoked_api_key"), std::string::npos);
 }
 
+TEST_F(PipelineTest, KeyRevokedByAnotherProcessIsRefusedOnTheNextRequest) {
+  ASSERT_EQ(send("/me", basic(key_)).status, 200u);  // now cached
+  ASSERT_EQ(send("/me", basic(key_)).status, 200u);
+  // A second store on the same file stands for `maitred key revoke` in another process.
+  SqliteStore admin{dir_.path() / "m.db", SqliteStore::Owner::admin};
+  app::revoke_api_key(admin, clock_, store_.list_api_keys(restaurant_.id)[0].id);
+  EXPECT_EQ(send("/me", basic(key_)).status, 401u);
+}
+
+TEST_F(PipelineTest, KeyCreatedByAnotherProcessWorksAtOnce) {
+  SqliteStore admin{dir_.path() / "m.db", SqliteStore::Owner::admin};
+  auto other = app::create_api_key(admin, clock_, restaurant_.id, "second");
+  EXPECT_EQ(send("/me", basic(other)).status, 200u);
+  EXPECT_EQ(send("/me", basic(key_)).status, 200u);
+}
+
 TEST_F(PipelineTest, LastUseIsFlushedInBatches) {
   EXPECT_EQ(send("/me", basic(key_)).status, 200u);
   EXPECT_FALSE(store_.list_api_keys(restaurant_.id)[0].last_used_at);

@@ -159,3 +159,26 @@ TEST_F(SqliteStoreTest, UnwritablePathIsUnavailable) {
 
 }  // namespace
 }  // namespace maitred::store::sqlite
+
+namespace maitred::store::sqlite {
+namespace {
+
+TEST(SqliteStoreCache, AChangeByAnotherProcessIsSeenAtOnce) {
+  test::TempDir dir;
+  SqliteStore server(dir.path() / "c.db", SqliteStore::Owner::server);
+  SqliteStore admin(dir.path() / "c.db", SqliteStore::Owner::admin);
+  domain::Restaurant r{core::new_id(), "Before", "UTC", kNow, kNow};
+  admin.create_restaurant(r);
+  ASSERT_EQ(server.find_restaurant(r.id)->name, "Before");  // cached now
+  // Change the row behind the cache's back, then announce it as a writer does.
+  {
+    sqlite::Connection raw(dir.path() / "c.db", sqlite::Connection::Role::writer, false);
+    raw.exec("UPDATE restaurants SET doc = json_set(doc, '$.name', 'After')");
+  }
+  EXPECT_EQ(server.find_restaurant(r.id)->name, "Before") << "a cache that never caches tests nothing";
+  admin.put_setting("anything", "x");  // any write through a store bumps the generation
+  EXPECT_EQ(server.find_restaurant(r.id)->name, "After");
+}
+
+}  // namespace
+}  // namespace maitred::store::sqlite

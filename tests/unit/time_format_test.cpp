@@ -26,3 +26,29 @@ TEST(TimeFormat, RejectsOtherForms) {
 
 }  // namespace
 }  // namespace maitred::core
+
+namespace maitred::core {
+namespace {
+
+TEST(TimeFormat, RejectsImpossibleDatesAndTimes) {
+  for (const char* bad : {"2026-02-29T10:00:00Z", "2026-04-31T10:00:00Z", "2026-00-10T10:00:00Z",
+                          "2026-11-26T24:00:00Z", "2026-11-26T10:60:00Z", "2026-11-26T10:00:60Z",
+                          "2026-11-2xT10:00:00Z", "+026-11-26T10:00:00Z", "2026-11-26T10:00:00z"}) {
+    EXPECT_FALSE(parse_utc(bad)) << bad;
+  }
+  EXPECT_TRUE(parse_utc("2028-02-29T23:59:59Z"));
+}
+
+TEST(TimeFormat, RoundTripsEverySecondOfADayAndManyDays) {
+  SystemTime start{std::chrono::milliseconds{0}};
+  for (long long s = 0; s < 86'400LL * 365 * 70; s += 86'400LL * 13 + 3'607) {
+    SystemTime t = start + std::chrono::seconds{s};
+    auto text = format_utc(t);
+    auto back = parse_utc(text);
+    ASSERT_TRUE(back) << text;
+    EXPECT_EQ(*back, t) << text;
+  }
+}
+
+}  // namespace
+}  // namespace maitred::core

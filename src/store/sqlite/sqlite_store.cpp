@@ -67,8 +67,21 @@ class SqliteStore::ReaderLease {
   std::unique_ptr<Connection> connection_;
 };
 
+namespace {
+std::filesystem::path generation_file(const std::filesystem::path& database) {
+  auto path = database;
+  path += "-generation";
+  return path;
+}
+}  // namespace
+
 SqliteStore::SqliteStore(std::filesystem::path file, Owner owner) : file_(std::move(file)) {
   writer_ = std::make_unique<Connection>(file_, Connection::Role::writer, owner == Owner::server);
+  try {
+    generation_ = std::make_unique<core::SharedGeneration>(generation_file(file_));
+  } catch (const std::runtime_error& e) {
+    throw StoreError(StoreError::Kind::unavailable, e.what());
+  }
   migrate();
 }
 
@@ -128,14 +141,19 @@ void SqliteStore::create_restaurant(const domain::Restaurant& restaurant) {
       .bind(2, json::restaurant_to_json(restaurant))
       .bind(3, core::format_utc(restaurant.created_at))
       .run();
+  generation_->bump();
 }
 
 std::optional<domain::Restaurant> SqliteStore::find_restaurant(std::string_view id) {
+  const std::uint64_t generation = generation_->current();
+  if (auto cached = restaurants_.find(id, generation)) return cached;
   auto r = reader();
   auto q = r->prepare("SELECT doc FROM restaurants WHERE id = ?1");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  return restaurant_from_row(q);
+  auto restaurant = restaurant_from_row(q);
+  restaurants_.put(id, generation, restaurant);
+  return restaurant;
 }
 
 std::vector<domain::Restaurant> SqliteStore::list_restaurants() {
@@ -158,6 +176,7 @@ void SqliteStore::create_api_key(const domain::ApiKey& key) {
       .bind_blob(5, key.secret_hash)
       .bind(6, core::format_utc(key.created_at))
       .run();
+  generation_->bump();
 }
 
 std::optional<domain::ApiKey> SqliteStore::find_api_key(std::string_view key_id) {
@@ -199,6 +218,7 @@ bool SqliteStore::revoke_api_key(std::string_view key_id, core::SystemTime at) {
   auto update = writer_->prepare("UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
   update.bind(1, key_id).bind(2, core::format_utc(at)).run();
   tx.commit();
+  generation_->bump();
   return true;
 }
 
@@ -227,6 +247,7 @@ void SqliteStore::put_setting(std::string_view name, std::string_view value) {
   auto upsert = writer_->prepare(
       "INSERT INTO settings(name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = excluded.value");
   upsert.bind(1, name).bind(2, value).run();
+  generation_->bump();
 }
 
 }  // namespace maitred::store::sqlite

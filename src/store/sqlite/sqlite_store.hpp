@@ -11,6 +11,8 @@
 #include <mutex>
 #include <vector>
 
+#include "core/shared_generation.hpp"
+#include "store/generation_cache.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
@@ -37,6 +39,8 @@ class SqliteStore final : public Store {
   bool revoke_api_key(std::string_view key_id, core::SystemTime at) override;
   void record_key_uses(std::span<const KeyUse> uses) override;
 
+  std::uint64_t data_generation() override { return generation_->current(); }
+
   std::optional<std::string> get_setting(std::string_view name) override;
   void put_setting(std::string_view name, std::string_view value) override;
 
@@ -48,6 +52,8 @@ class SqliteStore final : public Store {
   void migrate();
 
   std::filesystem::path file_;
+  std::unique_ptr<core::SharedGeneration> generation_;  // bumped after every write but key-use stamps
+  GenerationCache<domain::Restaurant> restaurants_;     // read on nearly every request
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
   std::mutex readers_mutex_;
