@@ -1,15 +1,37 @@
 #include "api/restaurant.hpp"
 
+#include "api/setup_documents.hpp"
+#include "domain/restaurant_rules.hpp"
 #include "http/api_error.hpp"
 #include "json/restaurant_codec.hpp"
 #include "store/store.hpp"
 
 namespace maitred::api {
 
-http::Response get_restaurant(http::RequestContext& context) {
+namespace {
+domain::Restaurant load(http::RequestContext& context) {
   auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  return http::Response::json(200, json::restaurant_to_json(*restaurant));
+  return std::move(*restaurant);
+}
+}  // namespace
+
+http::Response get_restaurant(http::RequestContext& context) {
+  return http::Response::json(200, json::restaurant_to_json(load(context)));
+}
+
+http::Response update_restaurant(http::RequestContext& context) {
+  auto& store = context.services.store;
+  store.atomically([&] {
+    auto restaurant = load(context);
+    auto body = json::parse_body(context.request.body);
+    json::ObjectReader in(body);
+    json::apply_restaurant_changes(in, restaurant);
+    domain::check_restaurant(restaurant);
+    restaurant.updated_at = context.services.clock.now();
+    store.update_restaurant(restaurant);
+  });
+  return json_true();
 }
 
 }  // namespace maitred::api

@@ -1,12 +1,35 @@
 #include "api/routes.hpp"
 
+#include "api/areas.hpp"
+#include "api/custom_fields.hpp"
 #include "api/heart.hpp"
+#include "api/opening_hours.hpp"
 #include "api/restaurant.hpp"
+#include "api/table_combinations.hpp"
+#include "api/tables.hpp"
 
 namespace maitred::api {
 
 using http::Access;
+using http::Handler;
 using http::Method;
+
+namespace {
+
+struct Crud {
+  Handler list, get, create, update, remove;
+};
+
+// The five routes of a setup collection: /base and /base/{id}.
+void add_collection(http::Router& router, const std::string& base, Crud handlers) {
+  router.add(Method::get, base, Access::api_key, std::move(handlers.list));
+  router.add(Method::post, base, Access::api_key, std::move(handlers.create));
+  router.add(Method::get, base + "/{id}", Access::api_key, std::move(handlers.get));
+  router.add(Method::put, base + "/{id}", Access::api_key, std::move(handlers.update));
+  router.add(Method::del, base + "/{id}", Access::api_key, std::move(handlers.remove));
+}
+
+}  // namespace
 
 http::Router make_router() {
   http::Router router;
@@ -15,6 +38,16 @@ http::Router make_router() {
     router.add(Method::get, path, Access::open, heart);
   }
   router.add(Method::get, "/v1/restaurant", Access::api_key, get_restaurant);
+  router.add(Method::put, "/v1/restaurant", Access::api_key, update_restaurant);
+  add_collection(router, "/v1/areas", {list_areas, get_area, create_area, update_area, delete_area});
+  add_collection(router, "/v1/tables", {list_tables, get_table, create_table, update_table, delete_table});
+  add_collection(router, "/v1/tableCombinations",
+                 {list_table_combinations, get_table_combination, create_table_combination, update_table_combination,
+                  delete_table_combination});
+  add_collection(router, "/v1/openingHours",
+                 {list_opening_hours, get_opening_hour, create_opening_hour, update_opening_hour, delete_opening_hour});
+  add_collection(router, "/v1/customFields",
+                 {list_custom_fields, get_custom_field, create_custom_field, update_custom_field, delete_custom_field});
   return router;
 }
 

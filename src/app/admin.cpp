@@ -58,8 +58,11 @@ domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clo
   if (!domain::is_known_timezone(timezone)) {
     throw UsageError("'" + timezone + "' is not an IANA time zone (for example Europe/Copenhagen)");
   }
-  auto now = clock.now();
-  domain::Restaurant restaurant{core::new_id(), name, timezone, now, now};
+  domain::Restaurant restaurant;
+  restaurant.id = core::new_id();
+  restaurant.name = name;
+  restaurant.timezone = timezone;
+  restaurant.created_at = restaurant.updated_at = clock.now();
   store.create_restaurant(restaurant);
   return restaurant;
 }

@@ -1,18 +1,58 @@
 #pragma once
 // A restaurant is the tenant: every other document belongs to exactly one.
+// Its settings include the booking rules the availability engine applies.
 
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 
 namespace maitred::domain {
 
+struct Contact {
+  std::string phone;
+  std::string email;
+  std::string website;
+};
+
+struct Address {
+  std::string street;
+  std::string city;
+  std::string postal_code;
+  std::string country;
+};
+
+// How long a party of min_people..max_people keeps its table.
+struct DurationRule {
+  int min_people;
+  int max_people;
+  int minutes;
+};
+
+struct BookingRules {
+  int slot_interval = 15;  // minutes between bookable start times
+  std::vector<DurationRule> durations = {{1, 2, 90}, {3, 4, 120}, {5, 8, 150}, {9, 1000, 180}};
+  int default_duration = 120;  // for party sizes no rule covers
+  int turnover_buffer = 0;     // minutes a table stays blocked after a booking ends
+  int min_notice_minutes = 60;
+  int max_days_ahead = 90;
+  std::string default_status = "request";  // of a new API booking that names none
+  int max_online_party_size = 8;
+};
+
 struct Restaurant {
   std::string id;
   std::string name;
   std::string timezone;  // IANA zone name, checked against the tz database
+  std::string language = "en";
+  Contact contact;
+  Address address;
+  BookingRules booking_rules;
   core::SystemTime created_at;
   core::SystemTime updated_at;
 };
+
+// The booking duration for a party of `people` under `rules`.
+int duration_for(const BookingRules& rules, int people);
 
 }  // namespace maitred::domain

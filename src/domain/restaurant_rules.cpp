@@ -2,9 +2,45 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
+#include <array>
 #include <stdexcept>
 
+#include "domain/errors.hpp"
+
 namespace maitred::domain {
+
+namespace {
+
+[[noreturn]] void fail(std::string field, const std::string& message) {
+  throw InvalidInput("invalid_field", std::move(field), message);
+}
+
+constexpr std::array<std::string_view, 5> kLanguages = {"en", "es", "de", "da", "sv"};
+constexpr std::array<std::string_view, 9> kStatuses = {"request", "approved", "declined", "waitlist", "arrived",
+                                                       "seated",  "left",     "no_show",  "canceled"};
+
+void check_durations(const BookingRules& rules) {
+  auto durations = rules.durations;
+  std::ranges::sort(durations, {}, &DurationRule::min_people);
+  for (std::size_t i = 0; i < durations.size(); ++i) {
+    const auto& d = durations[i];
+    const std::string field = "bookingRules.durations[" + std::to_string(i) + "]";
+    if (d.min_people > d.max_people) fail(field, "A duration rule's minPeople must not exceed its maxPeople.");
+    if (i > 0 && d.min_people <= durations[i - 1].max_people) {
+      fail(field, "Duration rules overlap: " + std::to_string(d.min_people) + " people are covered twice.");
+    }
+  }
+}
+
+}  // namespace
+
+int duration_for(const BookingRules& rules, int people) {
+  for (const auto& rule : rules.durations) {
+    if (people >= rule.min_people && people <= rule.max_people) return rule.minutes;
+  }
+  return rules.default_duration;
+}
 
 std::optional<FieldError> check_restaurant_name(std::string_view name) {
   bool blank = name.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -22,6 +58,31 @@ bool is_known_timezone(std::string_view zone) {
     return true;
   } catch (const std::runtime_error&) {
     return false;
+  }
+}
+
+bool is_supported_language(std::string_view code) {
+  return std::ranges::find(kLanguages, code) != kLanguages.end();
+}
+
+bool is_booking_status(std::string_view status) {
+  return std::ranges::find(kStatuses, status) != kStatuses.end();
+}
+
+void check_restaurant(const Restaurant& r) {
+  if (auto error = check_restaurant_name(r.name)) fail(error->field, error->message);
+  if (!is_known_timezone(r.timezone)) {
+    fail("timezone", "'" + r.timezone + "' is not an IANA time zone (for example Europe/Copenhagen).");
+  }
+  if (!is_supported_language(r.language)) fail("language", "The language must be one of en, es, de, da, sv.");
+  const auto& rules = r.booking_rules;
+  if (60 % rules.slot_interval != 0 && rules.slot_interval % 60 != 0) {
+    fail("bookingRules.slotInterval", "The slot interval must divide an hour (5, 10, 15, 20, 30, 60 minutes...).");
+  }
+  check_durations(rules);
+  if (!is_booking_status(rules.default_status) ||
+      (rules.default_status != "request" && rules.default_status != "approved" && rules.default_status != "waitlist")) {
+    fail("bookingRules.defaultStatus", "A new booking's default status must be request, approved or waitlist.");
   }
 }
 

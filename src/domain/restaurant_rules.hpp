@@ -1,9 +1,12 @@
 #pragma once
-// Validation of restaurant fields, shared by the CLI and the API.
+// Validation of restaurant settings, shared by the CLI and the API. Each
+// failure is a domain::InvalidInput naming the field.
 
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "domain/restaurant.hpp"
 
 namespace maitred::domain {
 
@@ -18,5 +21,14 @@ std::optional<FieldError> check_restaurant_name(std::string_view name);
 
 // True when `zone` names a zone in the system's IANA tz database.
 bool is_known_timezone(std::string_view zone);
+
+// Languages a booking or restaurant may use (resOS: en, es, de, da, sv).
+bool is_supported_language(std::string_view code);
+
+// Booking statuses (resos-api.md).
+bool is_booking_status(std::string_view status);
+
+// Every rule on the whole settings document; throws InvalidInput.
+void check_restaurant(const Restaurant& restaurant);
 
 }  // namespace maitred::domain

@@ -1,6 +1,7 @@
 #include "http/error_mapping.hpp"
 
 #include "core/logging.hpp"
+#include "domain/errors.hpp"
 #include "json/json_writer.hpp"
 #include "store/store.hpp"
 
@@ -35,6 +36,12 @@ Response response_for_exception(std::exception_ptr error, std::string_view reque
     std::rethrow_exception(error);
   } catch (const ApiError& e) {
     return error_response(e, request_id);
+  } catch (const domain::InvalidInput& e) {
+    return error_response(422, e.code, e.what(), request_id, e.field);
+  } catch (const domain::NotFound& e) {
+    return error_response(404, e.code, e.what(), request_id, e.field);
+  } catch (const domain::IllegalOperation& e) {
+    return error_response(400, e.code, e.what(), request_id, e.field);
   } catch (const store::StoreError& e) {
     if (e.kind == store::StoreError::Kind::unavailable) {
       core::log().warn("request {}: store unavailable: {}", request_id, e.what());

@@ -15,7 +15,8 @@ Response error_response(unsigned status, std::string_view code, std::string_view
 
 Response error_response(const ApiError& error, std::string_view request_id);
 
-// Maps whatever a handler threw: ApiError as it says, store unavailability to
+// Maps whatever a handler threw: ApiError as it says, domain errors to 422
+// (InvalidInput), 404 (NotFound) and 400 (IllegalOperation), store unavailability to
 // 503 with Retry-After, anything else to a 500 that shows only the request id
 // (the details go to the log).
 Response response_for_exception(std::exception_ptr error, std::string_view request_id);

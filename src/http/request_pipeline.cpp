@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/text.hpp"
 #include "http/access_log.hpp"
 #include "http/error_mapping.hpp"
 #include "http/request_id.hpp"
@@ -19,6 +20,19 @@ void add_common_headers(Response& response, std::string_view request_id, std::ch
   // Retry-After is in milliseconds throughout this API (SPEC.md section 3);
   // a 503 brings its own.
   if (response.header("Retry-After").empty()) response.set_header("Retry-After", std::to_string(reset_in.count()));
+}
+
+// POST/PUT/PATCH bodies must be declared JSON (SPEC.md section 1). An empty
+// body needs no Content-Type.
+bool has_unacceptable_body(const Request& request) {
+  if (request.method != Method::post && request.method != Method::put && request.method != Method::patch) {
+    return false;
+  }
+  if (request.body.empty() && request.header("Content-Type").empty()) return false;
+  std::string_view type = request.header("Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  return !core::iequals(type, "application/json");
 }
 
 Response too_many_requests(const RateDecision& rate, std::string_view request_id) {
@@ -80,6 +94,11 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
     restaurant_id = principal.restaurant_id;
     rate = rate_limiter_.hit("key:" + principal.key_id);
     if (!rate.allowed) return too_many_requests(rate, request_id);
+  }
+
+  if (has_unacceptable_body(request)) {
+    return error_response(415, "unsupported_media_type",
+                          "The request body must be JSON, sent with Content-Type: application/json.", request_id);
   }
 
   RequestContext context{request, route->params, route->route->access == Access::open ? nullptr : &principal,

@@ -7,6 +7,7 @@
 // throw StoreError, which the HTTP layer maps to 503 or 500.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -30,6 +31,28 @@ struct StoreError : std::runtime_error {
   StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
 };
 
+// The restaurant's setup collections, stored as JSON documents.
+enum class Collection { areas, tables, table_combinations, opening_hours, custom_fields };
+std::string_view collection_name(Collection collection);
+
+struct Document {
+  std::string id;
+  std::string json;
+  bool deleted = false;
+};
+
+struct DocumentWrite {
+  Collection collection;
+  std::string restaurant_id;
+  std::string id;
+  std::string json;
+  // Unique among the collection's live documents of the restaurant; a clash
+  // throws StoreError(conflict).
+  std::optional<std::string> unique_key;
+  bool deleted = false;  // soft-deleted documents keep their id for references
+  core::SystemTime at;
+};
+
 struct KeyUse {
   std::string key_id;
   core::SystemTime at;
@@ -42,6 +65,26 @@ class Store {
   virtual void create_restaurant(const domain::Restaurant& restaurant) = 0;
   virtual std::optional<domain::Restaurant> find_restaurant(std::string_view id) = 0;
   virtual std::vector<domain::Restaurant> list_restaurants() = 0;
+  // False when there is no such restaurant.
+  virtual bool update_restaurant(const domain::Restaurant& restaurant) = 0;
+
+  // In insertion order. Soft-deleted documents only when asked.
+  virtual std::vector<Document> list_documents(Collection collection, std::string_view restaurant_id,
+                                               bool include_deleted) = 0;
+  // Soft-deleted documents included (their `deleted` says so).
+  virtual std::optional<Document> find_document(Collection collection, std::string_view restaurant_id,
+                                                std::string_view id) = 0;
+  virtual void insert_document(const DocumentWrite& write) = 0;
+  // False when the document does not exist.
+  virtual bool update_document(const DocumentWrite& write) = 0;
+  // Erases for good; false when it did not exist.
+  virtual bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) = 0;
+
+  // Runs `body` so that no other writer, in this process or another, writes
+  // between its reads and its writes, and its writes land together or not at
+  // all (an exception rolls them back). Reads inside see the state before
+  // the body's own writes. Nested calls join the outer one.
+  virtual void atomically(const std::function<void()>& body) = 0;
 
   // Throws StoreError(conflict) when the restaurant does not exist.
   virtual void create_api_key(const domain::ApiKey& key) = 0;

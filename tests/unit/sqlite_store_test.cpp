@@ -13,11 +13,20 @@ namespace {
 using namespace std::chrono_literals;
 const core::SystemTime kNow{std::chrono::milliseconds{1'795'687'200'000}};
 
+domain::Restaurant make_restaurant(const std::string& name, const std::string& zone) {
+  domain::Restaurant r;
+  r.id = core::new_id();
+  r.name = name;
+  r.timezone = zone;
+  r.created_at = r.updated_at = kNow;
+  return r;
+}
+
 class SqliteStoreTest : public ::testing::Test {
  protected:
   std::filesystem::path file() const { return dir_.path() / "test.db"; }
   domain::Restaurant restaurant(const std::string& name = "R") {
-    return domain::Restaurant{core::new_id(), name, "Europe/Copenhagen", kNow, kNow};
+    return make_restaurant(name, "Europe/Copenhagen");
   }
   test::TempDir dir_;
 };
@@ -167,7 +176,7 @@ TEST(SqliteStoreCache, AChangeByAnotherProcessIsSeenAtOnce) {
   test::TempDir dir;
   SqliteStore server(dir.path() / "c.db", SqliteStore::Owner::server);
   SqliteStore admin(dir.path() / "c.db", SqliteStore::Owner::admin);
-  domain::Restaurant r{core::new_id(), "Before", "UTC", kNow, kNow};
+  domain::Restaurant r = make_restaurant("Before", "UTC");
   admin.create_restaurant(r);
   ASSERT_EQ(server.find_restaurant(r.id)->name, "Before");  // cached now
   // Change the row behind the cache's back, then announce it as a writer does.

@@ -149,8 +149,8 @@ void Connection::fail(int code, std::string_view during) const {
                    std::string("sqlite: ") + sqlite3_errmsg(db_) + " (during: " + std::string(during) + ")");
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) {
-  connection_.exec("BEGIN IMMEDIATE");
+Transaction::Transaction(Connection& connection, bool join) : connection_(connection), done_(join) {
+  if (!join) connection_.exec("BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
@@ -163,6 +163,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+  if (done_) return;
   connection_.exec("COMMIT");
   done_ = true;
 }

@@ -68,10 +68,11 @@ class Connection {
   std::map<const char*, sqlite3_stmt*> statements_;  // keyed by the literal's address
 };
 
-// BEGIN IMMEDIATE .. COMMIT; rolls back unless commit() was reached.
+// BEGIN IMMEDIATE .. COMMIT; rolls back unless commit() was reached. With
+// `join`, an enclosing transaction is already open and this one does nothing.
 class Transaction {
  public:
-  explicit Transaction(Connection& connection);
+  explicit Transaction(Connection& connection, bool join = false);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -141,7 +141,7 @@ void SqliteStore::create_restaurant(const domain::Restaurant& restaurant) {
       .bind(2, json::restaurant_to_json(restaurant))
       .bind(3, core::format_utc(restaurant.created_at))
       .run();
-  generation_->bump();
+  wrote();
 }
 
 std::optional<domain::Restaurant> SqliteStore::find_restaurant(std::string_view id) {
@@ -176,7 +176,7 @@ void SqliteStore::create_api_key(const domain::ApiKey& key) {
       .bind_blob(5, key.secret_hash)
       .bind(6, core::format_utc(key.created_at))
       .run();
-  generation_->bump();
+  wrote();
 }
 
 std::optional<domain::ApiKey> SqliteStore::find_api_key(std::string_view key_id) {
@@ -211,27 +211,131 @@ std::vector<domain::ApiKey> SqliteStore::list_api_keys(std::string_view restaura
 
 bool SqliteStore::revoke_api_key(std::string_view key_id, core::SystemTime at) {
   std::lock_guard lock(writer_mutex_);
-  Transaction tx(*writer_);
+  Transaction tx(*writer_, in_transaction_);
   auto exists = writer_->prepare("SELECT 1 FROM api_keys WHERE id = ?1");
   exists.bind(1, key_id);
   if (!exists.step()) return false;
   auto update = writer_->prepare("UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
   update.bind(1, key_id).bind(2, core::format_utc(at)).run();
   tx.commit();
-  generation_->bump();
+  wrote();
   return true;
 }
 
 void SqliteStore::record_key_uses(std::span<const KeyUse> uses) {
   if (uses.empty()) return;
   std::lock_guard lock(writer_mutex_);
-  Transaction tx(*writer_);
+  Transaction tx(*writer_, in_transaction_);
   for (const auto& use : uses) {
     auto update = writer_->prepare(
         "UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)");
     update.bind(1, use.key_id).bind(2, core::format_utc(use.at)).run();
   }
   tx.commit();
+}
+
+bool SqliteStore::update_restaurant(const domain::Restaurant& restaurant) {
+  std::lock_guard lock(writer_mutex_);
+  auto update = writer_->prepare("UPDATE restaurants SET doc = ?2 WHERE id = ?1");
+  update.bind(1, restaurant.id).bind(2, json::restaurant_to_json(restaurant)).run();
+  if (update.changes() == 0) return false;
+  wrote();
+  return true;
+}
+
+std::vector<Document> SqliteStore::list_documents(Collection collection, std::string_view restaurant_id,
+                                                  bool include_deleted) {
+  auto r = reader();
+  auto q = r->prepare(
+      "SELECT id, doc, deleted FROM documents WHERE restaurant_id = ?1 AND collection = ?2 AND (?3 OR deleted = 0)"
+      " ORDER BY rowid");
+  q.bind(1, restaurant_id).bind(2, collection_name(collection)).bind(3, include_deleted ? 1LL : 0LL);
+  std::vector<Document> out;
+  while (q.step()) out.push_back(Document{std::string(q.text(0)), std::string(q.text(1)), q.integer(2) != 0});
+  return out;
+}
+
+std::optional<Document> SqliteStore::find_document(Collection collection, std::string_view restaurant_id,
+                                                   std::string_view id) {
+  auto r = reader();
+  auto q =
+      r->prepare("SELECT id, doc, deleted FROM documents WHERE restaurant_id = ?1 AND collection = ?2 AND id = ?3");
+  q.bind(1, restaurant_id).bind(2, collection_name(collection)).bind(3, id);
+  if (!q.step()) return std::nullopt;
+  return Document{std::string(q.text(0)), std::string(q.text(1)), q.integer(2) != 0};
+}
+
+void SqliteStore::insert_document(const DocumentWrite& w) {
+  std::lock_guard lock(writer_mutex_);
+  const auto at = core::format_utc(w.at);
+  auto insert = writer_->prepare(
+      "INSERT INTO documents(restaurant_id, collection, id, unique_key, doc, deleted, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+  insert.bind(1, w.restaurant_id)
+      .bind(2, collection_name(w.collection))
+      .bind(3, w.id)
+      .bind(4, w.unique_key)
+      .bind(5, w.json)
+      .bind(6, w.deleted ? 1LL : 0LL)
+      .bind(7, at)
+      .run();
+  wrote();
+}
+
+bool SqliteStore::update_document(const DocumentWrite& w) {
+  std::lock_guard lock(writer_mutex_);
+  auto update = writer_->prepare(
+      "UPDATE documents SET unique_key = ?4, doc = ?5, deleted = ?6, updated_at = ?7"
+      " WHERE restaurant_id = ?1 AND collection = ?2 AND id = ?3");
+  update.bind(1, w.restaurant_id)
+      .bind(2, collection_name(w.collection))
+      .bind(3, w.id)
+      .bind(4, w.unique_key)
+      .bind(5, w.json)
+      .bind(6, w.deleted ? 1LL : 0LL)
+      .bind(7, core::format_utc(w.at))
+      .run();
+  if (update.changes() == 0) return false;
+  wrote();
+  return true;
+}
+
+bool SqliteStore::erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) {
+  std::lock_guard lock(writer_mutex_);
+  auto erase = writer_->prepare("DELETE FROM documents WHERE restaurant_id = ?1 AND collection = ?2 AND id = ?3");
+  erase.bind(1, restaurant_id).bind(2, collection_name(collection)).bind(3, id).run();
+  if (erase.changes() == 0) return false;
+  wrote();
+  return true;
+}
+
+void SqliteStore::atomically(const std::function<void()>& body) {
+  std::lock_guard lock(writer_mutex_);
+  if (in_transaction_) {
+    body();
+    return;
+  }
+  Transaction tx(*writer_);
+  in_transaction_ = true;
+  pending_bump_ = false;
+  try {
+    body();
+    tx.commit();
+  } catch (...) {
+    in_transaction_ = false;
+    pending_bump_ = false;
+    throw;  // tx rolls back
+  }
+  in_transaction_ = false;
+  if (pending_bump_) generation_->bump();
+  pending_bump_ = false;
+}
+
+void SqliteStore::wrote() {
+  if (in_transaction_)
+    pending_bump_ = true;
+  else
+    generation_->bump();
 }
 
 std::optional<std::string> SqliteStore::get_setting(std::string_view name) {
@@ -247,7 +351,7 @@ void SqliteStore::put_setting(std::string_view name, std::string_view value) {
   auto upsert = writer_->prepare(
       "INSERT INTO settings(name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = excluded.value");
   upsert.bind(1, name).bind(2, value).run();
-  generation_->bump();
+  wrote();
 }
 
 }  // namespace maitred::store::sqlite

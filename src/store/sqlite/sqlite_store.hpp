@@ -31,6 +31,16 @@ class SqliteStore final : public Store {
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
   std::vector<domain::Restaurant> list_restaurants() override;
+  bool update_restaurant(const domain::Restaurant& restaurant) override;
+
+  std::vector<Document> list_documents(Collection collection, std::string_view restaurant_id,
+                                       bool include_deleted) override;
+  std::optional<Document> find_document(Collection collection, std::string_view restaurant_id,
+                                        std::string_view id) override;
+  void insert_document(const DocumentWrite& write) override;
+  bool update_document(const DocumentWrite& write) override;
+  bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) override;
+  void atomically(const std::function<void()>& body) override;
 
   void create_api_key(const domain::ApiKey& key) override;
   std::optional<domain::ApiKey> find_api_key(std::string_view key_id) override;
@@ -50,12 +60,17 @@ class SqliteStore final : public Store {
   class ReaderLease;
   ReaderLease reader();
   void migrate();
+  // After a write: bump the data generation now, or at commit when inside
+  // atomically() (bumping earlier would let a cache refill with old data).
+  void wrote();
 
   std::filesystem::path file_;
   std::unique_ptr<core::SharedGeneration> generation_;  // bumped after every write but key-use stamps
   GenerationCache<domain::Restaurant> restaurants_;     // read on nearly every request
-  std::mutex writer_mutex_;
+  std::recursive_mutex writer_mutex_;                   // recursive: atomically() bodies call the write methods
   std::unique_ptr<Connection> writer_;
+  bool in_transaction_ = false;  // guarded by writer_mutex_
+  bool pending_bump_ = false;    // guarded by writer_mutex_
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
 };

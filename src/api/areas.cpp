@@ -1,0 +1,83 @@
+#include "api/areas.hpp"
+
+#include <algorithm>
+
+#include "api/setup_documents.hpp"
+#include "domain/setup_rules.hpp"
+
+namespace maitred::api {
+
+namespace {
+
+std::string area_json(const domain::Area& area) {
+  return json::to_json(area, json::write_area);
+}
+
+}  // namespace
+
+http::Response list_areas(http::RequestContext& context) {
+  auto areas = load_all<domain::Area>(context.services.store, context.caller().restaurant_id);
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (const auto& area : areas) json::write_area(out, area);
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response get_area(http::RequestContext& context) {
+  auto area = load_one<domain::Area>(context.services.store, context.caller().restaurant_id, context.path_param("id"));
+  return http::Response::json(200, area_json(area));
+}
+
+http::Response create_area(http::RequestContext& context) {
+  BodyReader body(context);
+  domain::Area area;
+  json::apply_area(body.reader(), area);
+  body.reader().finish();
+  domain::check_area(area);
+  area.id = core::new_id();
+  context.services.store.insert_document(document_write(context, area, json::write_area));
+  return created_id(area.id);
+}
+
+http::Response update_area(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto area = load_one<domain::Area>(store, restaurant, context.path_param("id"));
+    BodyReader body(context, area.id);
+    json::apply_area(body.reader(), area);
+    body.reader().finish();
+    domain::check_area(area);
+    store.update_document(document_write(context, area, json::write_area));
+  });
+  return json_true();
+}
+
+http::Response delete_area(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto area = load_one<domain::Area>(store, restaurant, context.path_param("id"));
+    auto tables = load_all<domain::Table>(store, restaurant);
+    auto in_area = std::ranges::count(tables, area.id, &domain::Table::area_id);
+    if (in_area > 0) {
+      throw domain::IllegalOperation("in_use", "_id",
+                                     "The area '" + area.name + "' still has " + std::to_string(in_area) +
+                                         " table(s). Move or delete them first.");
+    }
+    auto hours = load_all<domain::OpeningHour>(store, restaurant);
+    auto services = std::ranges::count_if(
+        hours, [&](const auto& h) { return std::ranges::find(h.area_ids, area.id) != h.area_ids.end(); });
+    if (services > 0) {
+      throw domain::IllegalOperation("in_use", "_id",
+                                     "The area '" + area.name + "' is used by " + std::to_string(services) +
+                                         " opening hour(s). Remove it from them first.");
+    }
+    store.erase_document(store::Collection::areas, restaurant, area.id);
+  });
+  return json_true();
+}
+
+}  // namespace maitred::api

@@ -1,0 +1,67 @@
+#include "api/custom_fields.hpp"
+
+#include <algorithm>
+
+#include "api/setup_documents.hpp"
+#include "domain/setup_rules.hpp"
+
+namespace maitred::api {
+
+using domain::CustomField;
+
+http::Response list_custom_fields(http::RequestContext& context) {
+  auto fields = load_all<CustomField>(context.services.store, context.caller().restaurant_id);
+  std::ranges::stable_sort(fields, {}, &CustomField::sort_index);
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (const auto& f : fields) json::write_custom_field(out, f);
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response get_custom_field(http::RequestContext& context) {
+  auto f = load_one<CustomField>(context.services.store, context.caller().restaurant_id, context.path_param("id"));
+  return http::Response::json(200, json::to_json(f, json::write_custom_field));
+}
+
+http::Response create_custom_field(http::RequestContext& context) {
+  BodyReader body(context);
+  CustomField field;
+  json::apply_custom_field(body.reader(), field);
+  body.reader().finish();
+  auto& store = context.services.store;
+  store.atomically([&] {
+    domain::check_custom_field(field, load_all<domain::OpeningHour>(store, context.caller().restaurant_id, true));
+    field.id = core::new_id();
+    store.insert_document(document_write(context, field, json::write_custom_field));
+  });
+  return created_id(field.id);
+}
+
+http::Response update_custom_field(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto field = load_one<CustomField>(store, restaurant, context.path_param("id"));
+    BodyReader body(context, field.id);
+    json::apply_custom_field(body.reader(), field);
+    body.reader().finish();
+    domain::check_custom_field(field, load_all<domain::OpeningHour>(store, restaurant, true));
+    store.update_document(document_write(context, field, json::write_custom_field));
+  });
+  return json_true();
+}
+
+http::Response delete_custom_field(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto field = load_one<CustomField>(store, restaurant, context.path_param("id"));
+    // Bookings keep their answers with the field's name copied in.
+    store.erase_document(store::Collection::custom_fields, restaurant, field.id);
+  });
+  return json_true();
+}
+
+}  // namespace maitred::api

@@ -1,0 +1,82 @@
+#include "api/opening_hours.hpp"
+
+#include "api/setup_documents.hpp"
+#include "domain/setup_rules.hpp"
+#include "http/query_params.hpp"
+
+namespace maitred::api {
+
+using domain::OpeningHour;
+
+http::Response list_opening_hours(http::RequestContext& context) {
+  http::QueryParams query(context.request.query);
+  const bool show_deleted = query.get_bool("showDeleted", false);
+  const bool only_special = query.get_bool("onlySpecial", false);
+  const auto type = query.get("type");
+  auto hours = load_all<OpeningHour>(context.services.store, context.caller().restaurant_id, show_deleted);
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (const auto& h : hours) {
+    if (only_special && !h.special) continue;
+    if (type && !type->empty() && h.type != *type) continue;
+    json::write_opening_hour(out, h);
+  }
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response get_opening_hour(http::RequestContext& context) {
+  auto h = load_one<OpeningHour>(context.services.store, context.caller().restaurant_id, context.path_param("id"));
+  return http::Response::json(200, json::to_json(h, json::write_opening_hour));
+}
+
+http::Response create_opening_hour(http::RequestContext& context) {
+  BodyReader body(context);
+  auto& in = body.reader();
+  OpeningHour hour;
+  json::apply_opening_hour(in, hour);
+  in.finish();
+  if (!hour.special && !in.has("day"))
+    json::invalid("day", "'day' is required for a recurring service.", "missing_field");
+  if ((!hour.special || hour.is_open) && (!in.has("open") || !in.has("close"))) {
+    json::invalid(in.has("open") ? "close" : "open", "'open' and 'close' are required.", "missing_field");
+  }
+  auto& store = context.services.store;
+  store.atomically([&] {
+    domain::check_opening_hour(hour, load_all<domain::Area>(store, context.caller().restaurant_id));
+    hour.id = core::new_id();
+    store.insert_document(document_write(context, hour, json::write_opening_hour));
+  });
+  return created_id(hour.id);
+}
+
+http::Response update_opening_hour(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto hour = load_one<OpeningHour>(store, restaurant, context.path_param("id"));
+    if (hour.deleted) {
+      throw domain::IllegalOperation("deleted", "_id", "This opening hour was deleted; create a new one instead.");
+    }
+    BodyReader body(context, hour.id);
+    json::apply_opening_hour(body.reader(), hour);
+    body.reader().finish();
+    domain::check_opening_hour(hour, load_all<domain::Area>(store, restaurant));
+    store.update_document(document_write(context, hour, json::write_opening_hour));
+  });
+  return json_true();
+}
+
+http::Response delete_opening_hour(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto hour = load_one<OpeningHour>(store, restaurant, context.path_param("id"));
+    hour.deleted = true;
+    store.update_document(document_write(context, hour, json::write_opening_hour));
+  });
+  return json_true();
+}
+
+}  // namespace maitred::api

@@ -1,0 +1,112 @@
+#include "api/tables.hpp"
+
+#include <algorithm>
+
+#include "api/setup_documents.hpp"
+#include "domain/setup_rules.hpp"
+
+namespace maitred::api {
+
+namespace {
+
+void write_stored(json::JsonWriter& out, const domain::Table& table) {
+  json::write_table(out, table, nullptr, false);
+}
+
+void write_public(json::JsonWriter& out, const domain::Table& table, const std::vector<domain::Area>& areas) {
+  auto area = std::ranges::find(areas, table.area_id, &domain::Area::id);
+  json::write_table(out, table, area == areas.end() ? nullptr : &*area, true);
+}
+
+// Inserts or updates, turning a clash on the unique name into a clear 422.
+void save(http::RequestContext& context, const domain::Table& table, bool is_new) {
+  auto write = document_write(context, table, write_stored, domain::table_unique_key(table));
+  try {
+    if (is_new)
+      context.services.store.insert_document(write);
+    else
+      context.services.store.update_document(write);
+  } catch (const store::StoreError& e) {
+    if (e.kind != store::StoreError::Kind::conflict) throw;
+    throw domain::InvalidInput("duplicate_name", "name", "A table named '" + table.name + "' already exists.");
+  }
+}
+
+}  // namespace
+
+http::Response list_tables(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  auto tables = load_all<domain::Table>(store, restaurant);
+  auto areas = load_all<domain::Area>(store, restaurant);
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (const auto& table : tables) write_public(out, table, areas);
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response get_table(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  auto table = load_one<domain::Table>(store, restaurant, context.path_param("id"));
+  auto areas = load_all<domain::Area>(store, restaurant);
+  std::string body;
+  json::JsonWriter out(body);
+  write_public(out, table, areas);
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response create_table(http::RequestContext& context) {
+  BodyReader body(context);
+  if (!body.reader().has("seatsMax")) json::invalid("seatsMax", "'seatsMax' is required.", "missing_field");
+  domain::Table table;
+  json::apply_table(body.reader(), table);
+  body.reader().finish();
+  auto& store = context.services.store;
+  store.atomically([&] {
+    auto areas = load_all<domain::Area>(store, context.caller().restaurant_id);
+    domain::check_table(table, areas);
+    table.id = core::new_id();
+    save(context, table, true);
+  });
+  return created_id(table.id);
+}
+
+http::Response update_table(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto table = load_one<domain::Table>(store, restaurant, context.path_param("id"));
+    BodyReader body(context, table.id);
+    json::apply_table(body.reader(), table);
+    body.reader().finish();
+    domain::check_table(table, load_all<domain::Area>(store, restaurant));
+    save(context, table, false);
+  });
+  return json_true();
+}
+
+http::Response delete_table(http::RequestContext& context) {
+  auto& store = context.services.store;
+  const auto& restaurant = context.caller().restaurant_id;
+  store.atomically([&] {
+    auto table = load_one<domain::Table>(store, restaurant, context.path_param("id"));
+    auto combinations = load_all<domain::TableCombination>(store, restaurant);
+    std::string names;
+    for (const auto& c : combinations) {
+      if (std::ranges::find(c.table_ids, table.id) == c.table_ids.end()) continue;
+      names += (names.empty() ? "'" : ", '") + c.name + "'";
+    }
+    if (!names.empty()) {
+      throw domain::IllegalOperation(
+          "in_use", "_id",
+          "Table '" + table.name + "' is part of the combination(s) " + names + ". Delete those first.");
+    }
+    store.erase_document(store::Collection::tables, restaurant, table.id);
+  });
+  return json_true();
+}
+
+}  // namespace maitred::api

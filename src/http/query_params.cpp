@@ -1,0 +1,90 @@
+#include "http/query_params.hpp"
+
+#include <charconv>
+
+#include "domain/errors.hpp"
+
+namespace maitred::http {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+[[noreturn]] void invalid_parameter(std::string_view name, const std::string& message) {
+  throw domain::InvalidInput("invalid_parameter", std::string(name), message);
+}
+
+constexpr std::size_t kMaxParameters = 100;
+
+}  // namespace
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+') {
+      out.push_back(' ');
+    } else if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+QueryParams::QueryParams(std::string_view query) {
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    if (params_.size() >= kMaxParameters) invalid_parameter({}, "The query string has too many parameters.");
+    auto eq = pair.find('=');
+    auto name = percent_decode(pair.substr(0, eq));
+    auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+    if (!name || !value) {
+      invalid_parameter(name ? *name : std::string{}, "The query string has a malformed %-escape.");
+    }
+    params_.emplace_back(std::move(*name), std::move(*value));
+  }
+}
+
+std::optional<std::string> QueryParams::get(std::string_view name) const {
+  for (const auto& [k, v] : params_) {
+    if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
+bool QueryParams::get_bool(std::string_view name, bool fallback) const {
+  auto v = get(name);
+  if (!v) return fallback;
+  if (*v == "true" || *v == "1") return true;
+  if (*v == "false" || *v == "0") return false;
+  invalid_parameter(name, "'" + std::string(name) + "' must be true or false.");
+}
+
+long long QueryParams::get_integer(std::string_view name, long long fallback, long long min, long long max) const {
+  auto v = get(name);
+  if (!v) return fallback;
+  long long value = 0;
+  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
+  if (v->empty() || ec != std::errc{} || end != v->data() + v->size() || value < min || value > max) {
+    invalid_parameter(name, "'" + std::string(name) + "' must be a whole number from " + std::to_string(min) + " to " +
+                                std::to_string(max) + ".");
+  }
+  return value;
+}
+
+}  // namespace maitred::http

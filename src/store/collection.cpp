@@ -1,0 +1,16 @@
+#include "store/store.hpp"
+
+namespace maitred::store {
+
+std::string_view collection_name(Collection collection) {
+  switch (collection) {
+    case Collection::areas: return "areas";
+    case Collection::tables: return "tables";
+    case Collection::table_combinations: return "tableCombinations";
+    case Collection::opening_hours: return "openingHours";
+    case Collection::custom_fields: return "customFields";
+  }
+  return "unknown";
+}
+
+}  // namespace maitred::store
