@@ -6,7 +6,7 @@
 
 DATA ?= maitred-data
 LISTEN ?= 127.0.0.1:8443
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 20
 JOBS ?= $(shell nproc)
 
 .PHONY: run test test-dev test-asan fuzz-smoke bench setup build-release clean

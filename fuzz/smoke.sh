@@ -18,29 +18,35 @@ cd "$root"
 artifacts="${FUZZ_ARTIFACTS:-$root/build/fuzz-artifacts}"
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_request_head
+cmake --build --preset fuzz --target fuzz_request_head fuzz_json_body
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/maitred-fuzz.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 
 # ASan: abort so libFuzzer reports; UBSan: any finding is fatal.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp}"
 
 status=0
-for target in request_head; do
+for target in request_head json_body; do
   binary="build/fuzz/fuzz/fuzz_$target"
   mkdir -p "$scratch/$target/corpus" "$scratch/$target/artifacts"
   cp -R "fuzz/corpus/$target/." "$scratch/$target/corpus/"
   echo "fuzz/smoke.sh: running fuzz_$target for ${seconds}s" >&2
+  log="$scratch/$target/fuzz.log"
+  # libFuzzer reports every new input; keep that in a file and show the end.
   if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="$scratch/$target/artifacts/" "$scratch/$target/corpus"; then
+      -artifact_prefix="$scratch/$target/artifacts/" "$scratch/$target/corpus" > "$log" 2>&1; then
     status=1
+    tail -n 60 "$log" >&2
     mkdir -p "$artifacts"
     cp -R "$scratch/$target/artifacts/." "$artifacts/" 2>/dev/null || true
     echo "fuzz/smoke.sh: fuzz_$target FAILED; reproducer(s) in $artifacts:" >&2
     ls -1 "$artifacts" >&2 || true
     echo "reproduce with: $binary <file>" >&2
+  else
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' "$log" >&2 || true
+    echo "fuzz/smoke.sh: fuzz_$target: no crash in ${seconds}s" >&2
   fi
 done
 exit "$status"

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "app/demo_setup.hpp"
 #include "core/ids.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "store/store.hpp"
@@ -97,6 +98,8 @@ DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const 
     store.put_setting(kDemoSetting, restaurant->id);
     created = true;
   }
+  // Also for a demo restaurant made by an older version without a setup.
+  ensure_demo_setup(store, clock, restaurant->id);
   const auto key_file = data_dir / kDemoKeyFile;
   std::string secret = read_demo_key(key_file);
   if (!key_still_works(store, restaurant->id, secret)) {

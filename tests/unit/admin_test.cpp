@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "store/sqlite/sqlite_store.hpp"
@@ -58,6 +59,39 @@ TEST_F(AdminTest, DemoReplacesATamperedKeyFile) {
   auto second = ensure_demo(store_, clock_, dir_.path());
   EXPECT_NE(second.api_key, "mtd_notarealkeynotarealkeynotarealkeynotare");
   EXPECT_EQ(first.restaurant.id, second.restaurant.id);
+}
+
+}  // namespace
+}  // namespace maitred::app
+
+namespace maitred::app {
+namespace {
+
+TEST_F(AdminTest, DemoComesWithARealisticSetupOnlyOnce) {
+  auto demo = ensure_demo(store_, clock_, dir_.path());
+  auto count = [&](store::Collection c) { return store_.list_documents(c, demo.restaurant.id, false).size(); };
+  EXPECT_EQ(count(store::Collection::areas), 2u);
+  EXPECT_EQ(count(store::Collection::tables), 20u);
+  EXPECT_EQ(count(store::Collection::table_combinations), 3u);
+  EXPECT_EQ(count(store::Collection::opening_hours), 13u);
+  EXPECT_EQ(count(store::Collection::custom_fields), 3u);
+  ensure_demo(store_, clock_, dir_.path());
+  EXPECT_EQ(count(store::Collection::tables), 20u);
+  EXPECT_EQ(count(store::Collection::opening_hours), 13u);
+}
+
+TEST_F(AdminTest, DemoSpecialDaysAreUpcoming) {
+  clock_.set(core::SystemTime{std::chrono::milliseconds{1'798'675'200'000}});  // 2026-12-31T00:00:00Z
+  auto demo = ensure_demo(store_, clock_, dir_.path());
+  std::vector<std::string> docs;
+  for (const auto& d : store_.list_documents(store::Collection::opening_hours, demo.restaurant.id, false)) {
+    docs.push_back(d.json);
+  }
+  auto has = [&](const std::string& text) {
+    return std::ranges::any_of(docs, [&](const auto& j) { return j.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("\"date\":\"2027-12-24\""));  // this year's has passed
+  EXPECT_TRUE(has("\"date\":\"2026-12-31\""));  // today still counts
 }
 
 }  // namespace
