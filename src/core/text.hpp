@@ -15,4 +15,11 @@ inline bool iequals(std::string_view a, std::string_view b) {
   return std::ranges::equal(a, b, [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
+// Characters (code points) in valid UTF-8: every byte but continuation bytes.
+inline std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace maitred::core

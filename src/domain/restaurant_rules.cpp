@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <vector>
 
+#include "core/text.hpp"
 #include "domain/errors.hpp"
 
 namespace maitred::domain {
@@ -21,13 +23,16 @@ constexpr std::array<std::string_view, 9> kStatuses = {"request", "approved", "d
                                                        "seated",  "left",     "no_show",  "canceled"};
 
 void check_durations(const BookingRules& rules) {
-  auto durations = rules.durations;
-  std::ranges::sort(durations, {}, &DurationRule::min_people);
-  for (std::size_t i = 0; i < durations.size(); ++i) {
-    const auto& d = durations[i];
-    const std::string field = "bookingRules.durations[" + std::to_string(i) + "]";
+  // Checked in order of minPeople, but errors name the rule by its position
+  // in the request, which is what the client can find.
+  std::vector<std::size_t> order(rules.durations.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::ranges::sort(order, {}, [&](std::size_t i) { return rules.durations[i].min_people; });
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto& d = rules.durations[order[k]];
+    const std::string field = "bookingRules.durations[" + std::to_string(order[k]) + "]";
     if (d.min_people > d.max_people) fail(field, "A duration rule's minPeople must not exceed its maxPeople.");
-    if (i > 0 && d.min_people <= durations[i - 1].max_people) {
+    if (k > 0 && d.min_people <= rules.durations[order[k - 1]].max_people) {
       fail(field, "Duration rules overlap: " + std::to_string(d.min_people) + " people are covered twice.");
     }
   }
@@ -45,7 +50,7 @@ int duration_for(const BookingRules& rules, int people) {
 std::optional<FieldError> check_restaurant_name(std::string_view name) {
   bool blank = name.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (blank) return FieldError{"name", "The restaurant needs a name."};
-  if (name.size() > kMaxNameLength) {
+  if (core::utf8_length(name) > kMaxNameLength) {
     return FieldError{"name", "The restaurant name is longer than 200 characters."};
   }
   return std::nullopt;
@@ -76,8 +81,8 @@ void check_restaurant(const Restaurant& r) {
   }
   if (!is_supported_language(r.language)) fail("language", "The language must be one of en, es, de, da, sv.");
   const auto& rules = r.booking_rules;
-  if (60 % rules.slot_interval != 0 && rules.slot_interval % 60 != 0) {
-    fail("bookingRules.slotInterval", "The slot interval must divide an hour (5, 10, 15, 20, 30, 60 minutes...).");
+  if (rules.slot_interval < 5 || (60 % rules.slot_interval != 0 && rules.slot_interval % 60 != 0)) {
+    fail("bookingRules.slotInterval", "The slot interval must divide an hour or be whole hours (5, 10, 15, 20, 30, 60, 120 minutes...).");
   }
   check_durations(rules);
   if (!is_booking_status(rules.default_status) ||

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text.hpp"
 #include "domain/errors.hpp"
 
 namespace maitred::json {
@@ -26,6 +27,12 @@ void invalid(std::string field, const std::string& message, std::string code) {
 }
 
 rapidjson::Document parse_body(std::string_view body) {
+  // RapidJSON stops at a NUL byte and would accept "{}\0<anything>"; a raw
+  // NUL is never valid JSON (inside strings it must be escaped).
+  if (auto nul = body.find('\0'); nul != std::string_view::npos) {
+    invalid({}, "The body is not valid JSON: it contains a NUL byte (at byte " + std::to_string(nul) + ").",
+            "malformed_json");
+  }
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(body.data(), body.size());
   if (doc.HasParseError()) {
@@ -77,7 +84,7 @@ std::optional<std::string> ObjectReader::optional_string(std::string_view key, s
   const auto* v = find(key);
   if (v == nullptr) return std::nullopt;
   if (!v->IsString()) invalid(field(key), "'" + field(key) + "' must be a string.");
-  if (v->GetStringLength() > max_length) {
+  if (v->GetStringLength() > max_length && core::utf8_length(view(*v)) > max_length) {
     invalid(field(key), "'" + field(key) + "' is longer than " + std::to_string(max_length) + " characters.");
   }
   return std::string(view(*v));
@@ -174,7 +181,9 @@ std::optional<std::vector<std::string>> ObjectReader::optional_string_array(std:
     const auto& item = (*v)[i];
     std::string name = field(key) + "[" + std::to_string(i) + "]";
     if (!item.IsString()) invalid(name, "'" + name + "' must be a string.");
-    if (item.GetStringLength() > max_length) invalid(name, "'" + name + "' is too long.");
+    if (item.GetStringLength() > max_length && core::utf8_length(view(item)) > max_length) {
+      invalid(name, "'" + name + "' is longer than " + std::to_string(max_length) + " characters.");
+    }
     out.emplace_back(view(item));
   }
   return out;

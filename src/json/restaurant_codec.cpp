@@ -60,6 +60,7 @@ void apply_rules(ObjectReader& in, domain::BookingRules& rules) {
 }
 
 void apply_settings(ObjectReader& in, domain::Restaurant& r) {
+  if (in.is_null("name")) invalid("name", "'name' must not be empty.");
   if (in.has("name")) r.name = in.required_name("name", 200);
   set_if(in.optional_string("timezone", 64), r.timezone);
   set_if(in.optional_string("language", 5), r.language);

@@ -16,6 +16,7 @@ void set_if(std::optional<bool> value, bool& target) {
   if (value) target = *value;
 }
 void set_name_if(ObjectReader& in, std::string& target) {
+  if (in.is_null("name")) invalid(in.field("name"), "'" + in.field("name") + "' must not be empty.");
   if (in.has("name")) target = in.required_name("name", 200);
 }
 
