@@ -1,6 +1,7 @@
 #include "api/routes.hpp"
 
 #include "api/areas.hpp"
+#include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
 #include "api/heart.hpp"
 #include "api/opening_hours.hpp"
@@ -48,6 +49,14 @@ http::Router make_router() {
                  {list_opening_hours, get_opening_hour, create_opening_hour, update_opening_hour, delete_opening_hour});
   add_collection(router, "/v1/customFields",
                  {list_custom_fields, get_custom_field, create_custom_field, update_custom_field, delete_custom_field});
+  router.add(Method::get, "/v1/bookings", Access::api_key, list_bookings);
+  router.add(Method::post, "/v1/bookings", Access::api_key, create_booking);
+  router.add(Method::get, "/v1/bookings/{id}", Access::api_key, get_booking);
+  router.add(Method::put, "/v1/bookings/{id}", Access::api_key, update_booking);
+  router.add(Method::del, "/v1/bookings/{id}", Access::api_key, delete_booking);
+  router.add(Method::get, "/v1/bookings/{id}/history", Access::api_key, booking_history);
+  router.add(Method::post, "/v1/bookings/{id}/restaurantNote", Access::api_key, add_restaurant_note);
+  router.add(Method::post, "/v1/bookings/{id}/comment", Access::api_key, add_booking_comment);
   return router;
 }
 

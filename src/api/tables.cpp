@@ -104,6 +104,13 @@ http::Response delete_table(http::RequestContext& context) {
           "in_use", "_id",
           "Table '" + table.name + "' is part of the combination(s) " + names + ". Delete those first.");
     }
+    // Bookings already under way count too: start a day back.
+    const auto since = context.services.clock.now() - std::chrono::hours{24};
+    if (auto booked = store.count_bookings_holding_table(restaurant, table.id, since); booked > 0) {
+      throw domain::IllegalOperation("in_use", "_id",
+                                     "Table '" + table.name + "' is held by " + std::to_string(booked) +
+                                         " current or upcoming booking(s). Move them to another table first.");
+    }
     store.erase_document(store::Collection::tables, restaurant, table.id);
   });
   return json_true();

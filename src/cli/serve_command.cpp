@@ -16,7 +16,10 @@ namespace maitred::cli {
 
 namespace {
 constexpr std::chrono::seconds kKeyUseFlushInterval{2};
-}
+// Idempotency keys must answer retries for at least 24 hours; they are kept 48.
+constexpr std::chrono::minutes kIdempotencyPurgeInterval{10};
+constexpr std::chrono::hours kIdempotencyKeyLifetime{48};
+}  // namespace
 
 int serve(const core::ServeConfig& config) {
   prepare_data_dir(config.data_dir);
@@ -41,6 +44,11 @@ int serve(const core::ServeConfig& config) {
 
   {
     core::PeriodicTask flush_key_uses(kKeyUseFlushInterval, [&authenticator] { authenticator.flush_key_uses(); });
+    core::PeriodicTask purge_idempotency_keys(kIdempotencyPurgeInterval, [&store, &clock] {
+      if (auto purged = store.purge_idempotency_keys(clock.now() - kIdempotencyKeyLifetime); purged > 0) {
+        core::log().info("forgot {} idempotency key(s) older than 48 hours", purged);
+      }
+    });
     server.run();
   }
   authenticator.flush_key_uses();

@@ -111,7 +111,12 @@ void check_custom_field(const CustomField& f, std::span<const OpeningHour> openi
     fail("multipleChoiceSelections", "Only radio, dropdown and checkbox fields have choices.");
   }
   std::set<std::string> names;
+  std::set<std::string> ids;
   for (std::size_t i = 0; i < f.choices.size(); ++i) {
+    // Booking answers pick a choice by _id: two choices must never share one.
+    if (!ids.insert(f.choices[i].id).second) {
+      fail("multipleChoiceSelections[" + std::to_string(i) + "]._id", "Two choices have the same _id.");
+    }
     const std::string field = "multipleChoiceSelections[" + std::to_string(i) + "].name";
     if (f.choices[i].name.find_first_not_of(" \t\r\n") == std::string::npos) fail(field, "A choice needs a name.");
     if (!names.insert(lower(f.choices[i].name)).second) fail(field, "Two choices have the same name.");

@@ -33,7 +33,12 @@ class JsonWriter {
   void string(std::string_view v) { writer_.String(v.data(), static_cast<rapidjson::SizeType>(v.size())); }
   void integer(long long v) { writer_.Int64(v); }
   void boolean(bool v) { writer_.Bool(v); }
+  void number(double v) { writer_.Double(v); }
   void null() { writer_.Null(); }
+  // Already-serialised, trusted JSON (a stored document) written as a value.
+  void raw(std::string_view json) {
+    writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+  }
 
   void member(std::string_view k, std::string_view v) { key(k), string(v); }
   void member(std::string_view k, const char* v) { key(k), string(v); }

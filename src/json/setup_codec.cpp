@@ -9,6 +9,11 @@ namespace {
 void set_if(std::optional<std::string> value, std::string& target) {
   if (value) target = std::move(*value);
 }
+// Optional text: absent keeps, null clears, a string sets.
+void set_text(ObjectReader& in, std::string_view key, std::size_t max_length, std::string& target) {
+  if (in.is_null(key)) target.clear();
+  set_if(in.optional_string(key, max_length), target);
+}
 void set_if(std::optional<long long> value, int& target) {
   if (value) target = static_cast<int>(*value);
 }
@@ -51,7 +56,7 @@ void write_area(JsonWriter& out, const domain::Area& a) {
 
 void apply_area(ObjectReader& in, domain::Area& a) {
   set_name_if(in, a.name);
-  set_if(in.optional_string("internalNote", 2000), a.internal_note);
+  set_text(in, "internalNote", 2000, a.internal_note);
   set_if(in.optional_integer("bookingPriority", -1000, 1000), a.booking_priority);
 }
 
@@ -98,7 +103,7 @@ void apply_table(ObjectReader& in, domain::Table& t) {
   }
   set_if(in.optional_bool("bookableOnline"), t.bookable_online);
   set_if(in.optional_integer("priority", -1000, 1000), t.priority);
-  set_if(in.optional_string("internalNote", 2000), t.internal_note);
+  set_text(in, "internalNote", 2000, t.internal_note);
 }
 
 void write_table_combination(JsonWriter& out, const domain::TableCombination& c) {
@@ -152,12 +157,12 @@ void write_opening_hour(JsonWriter& out, const domain::OpeningHour& h) {
 
 void apply_opening_hour(ObjectReader& in, domain::OpeningHour& h) {
   set_if(in.optional_string("name", 200), h.name);
-  set_if(in.optional_string("note", 2000), h.note);
+  set_text(in, "note", 2000, h.note);
   set_if(in.optional_string("type", 40), h.type);
   set_if(in.optional_bool("special"), h.special);
   set_if(in.optional_integer("day", 1, 7), h.day);
   set_if(in.optional_string("date", 10), h.date);
-  set_if(in.optional_string("toDate", 10), h.to_date);
+  set_text(in, "toDate", 10, h.to_date);
   set_if(in.optional_bool("isOpen"), h.is_open);
   // Range-checked as HHMM by the domain rules, which say what a valid HHMM is.
   set_if(in.optional_integer("open", -1, 9999), h.open);
@@ -202,8 +207,8 @@ void write_custom_field(JsonWriter& out, const domain::CustomField& f) {
 
 void apply_custom_field(ObjectReader& in, domain::CustomField& f) {
   set_name_if(in, f.name);
-  set_if(in.optional_string("label", 200), f.label);
-  set_if(in.optional_string("helptext", 2000), f.helptext);
+  set_text(in, "label", 200, f.label);
+  set_text(in, "helptext", 2000, f.helptext);
   set_if(in.optional_string("type", 20), f.type);
   set_if(in.optional_bool("isRequired"), f.is_required);
   set_if(in.optional_integer("sortIndex", -100000, 100000), f.sort_index);

@@ -17,7 +17,10 @@
 
 #include "core/clock.hpp"
 #include "domain/api_key.hpp"
+#include "domain/booking.hpp"
 #include "domain/restaurant.hpp"
+#include "domain/search_expression.hpp"
+#include "domain/sort_spec.hpp"
 
 namespace maitred::store {
 
@@ -53,6 +56,24 @@ struct DocumentWrite {
   core::SystemTime at;
 };
 
+// What GET /v1/bookings asks for. Times filter on the booking's start.
+struct BookingQuery {
+  std::string restaurant_id;
+  std::optional<core::SystemTime> from;  // inclusive
+  std::optional<core::SystemTime> to;    // inclusive
+  bool only_confirmed = false;           // approved, arrived, seated, left
+  const domain::SearchExpression* filter = nullptr;
+  const std::vector<domain::SortKey>* sort = nullptr;  // empty: start time ascending
+  long long skip = 0;
+  long long limit = 100;
+};
+
+struct IdempotencyRecord {
+  std::string request_hash;
+  std::string booking_id;
+  core::SystemTime created_at;
+};
+
 struct KeyUse {
   std::string key_id;
   core::SystemTime at;
@@ -79,6 +100,33 @@ class Store {
   virtual bool update_document(const DocumentWrite& write) = 0;
   // Erases for good; false when it did not exist.
   virtual bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) = 0;
+
+  // Bookings. The stored document is the API's document, byte for byte.
+  virtual std::optional<domain::Booking> find_booking(std::string_view restaurant_id, std::string_view id) = 0;
+  // Documents, in the query's order, ties broken by id (stable paging).
+  virtual std::vector<std::string> list_booking_documents(const BookingQuery& query) = 0;
+  // Bookings starting in [from, to): what a conflict check must look at.
+  virtual std::vector<domain::Booking> bookings_starting_between(std::string_view restaurant_id, core::SystemTime from,
+                                                                 core::SystemTime to) = 0;
+  // Bookings from `from` on, in a status that holds tables, that hold `table_id`.
+  virtual std::size_t count_bookings_holding_table(std::string_view restaurant_id, std::string_view table_id,
+                                                   core::SystemTime from) = 0;
+  virtual void insert_booking(const domain::Booking& booking) = 0;
+  virtual bool update_booking(const domain::Booking& booking) = 0;
+  // Erases the booking, its history and its idempotency keys.
+  virtual bool erase_booking(std::string_view restaurant_id, std::string_view id) = 0;
+
+  // History entries (JSON objects) of a booking, oldest first.
+  virtual void append_booking_history(std::string_view restaurant_id, std::string_view booking_id, core::SystemTime at,
+                                      std::string_view entry_json) = 0;
+  virtual std::vector<std::string> booking_history(std::string_view restaurant_id, std::string_view booking_id) = 0;
+
+  virtual std::optional<IdempotencyRecord> find_idempotency_key(std::string_view restaurant_id,
+                                                                std::string_view key) = 0;
+  virtual void put_idempotency_key(std::string_view restaurant_id, std::string_view key,
+                                   const IdempotencyRecord& record) = 0;
+  // Forgets keys created before `cutoff`; returns how many.
+  virtual std::size_t purge_idempotency_keys(core::SystemTime cutoff) = 0;
 
   // Runs `body` so that no other writer, in this process or another, writes
   // between its reads and its writes, and its writes land together or not at

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "core/ids.hpp"
+#include "core/time_format.hpp"
+#include "json/booking_codec.hpp"
 #include "support/temp_dir.hpp"
 
 namespace maitred::store::sqlite {
@@ -25,9 +28,7 @@ domain::Restaurant make_restaurant(const std::string& name, const std::string& z
 class SqliteStoreTest : public ::testing::Test {
  protected:
   std::filesystem::path file() const { return dir_.path() / "test.db"; }
-  domain::Restaurant restaurant(const std::string& name = "R") {
-    return make_restaurant(name, "Europe/Copenhagen");
-  }
+  domain::Restaurant restaurant(const std::string& name = "R") { return make_restaurant(name, "Europe/Copenhagen"); }
   test::TempDir dir_;
 };
 
@@ -187,6 +188,121 @@ TEST(SqliteStoreCache, AChangeByAnotherProcessIsSeenAtOnce) {
   EXPECT_EQ(server.find_restaurant(r.id)->name, "Before") << "a cache that never caches tests nothing";
   admin.put_setting("anything", "x");  // any write through a store bumps the generation
   EXPECT_EQ(server.find_restaurant(r.id)->name, "After");
+}
+
+}  // namespace
+}  // namespace maitred::store::sqlite
+
+namespace maitred::store::sqlite {
+namespace {
+
+domain::Booking make_booking(const std::string& restaurant_id, const std::string& start, int people,
+                             const std::string& status = "request") {
+  domain::Booking b;
+  b.id = core::new_id();
+  b.restaurant_id = restaurant_id;
+  b.date = start.substr(0, 10);
+  b.time = 19 * 60;
+  b.date_time = *core::parse_utc(start);
+  b.people = people;
+  b.status = status;
+  b.guest.name = "Guest " + std::to_string(people);
+  b.created_at = b.activity_at = kNow;
+  return b;
+}
+
+class SqliteBookingsTest : public ::testing::Test {
+ protected:
+  SqliteBookingsTest() { store_.create_restaurant(restaurant_); }
+  test::TempDir dir_;
+  SqliteStore store_{dir_.path() / "b.db", SqliteStore::Owner::server};
+  domain::Restaurant restaurant_ = make_restaurant("R", "Europe/Copenhagen");
+};
+
+TEST_F(SqliteBookingsTest, StoredDocumentIsServedAsWritten) {
+  auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
+  store_.insert_booking(b);
+  auto found = store_.find_booking(restaurant_.id, b.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(json::booking_to_json(*found), json::booking_to_json(b));
+  BookingQuery q;
+  q.restaurant_id = restaurant_.id;
+  auto docs = store_.list_booking_documents(q);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0], json::booking_to_json(b));
+  EXPECT_FALSE(store_.find_booking("AAAAAAAAAAAAAAAAA", b.id)) << "another restaurant must not see it";
+}
+
+TEST_F(SqliteBookingsTest, ListFiltersByStartAndConfirmationAndPagesStably) {
+  for (int i = 0; i < 30; ++i) {
+    store_.insert_booking(
+        make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 1 + i % 5, i % 2 ? "approved" : "request"));
+  }
+  store_.insert_booking(make_booking(restaurant_.id, "2026-12-05T18:00:00Z", 2));
+  BookingQuery q;
+  q.restaurant_id = restaurant_.id;
+  q.to = *core::parse_utc("2026-12-04T23:59:59Z");
+  q.limit = 7;
+  std::vector<std::string> seen;
+  for (q.skip = 0;; q.skip += q.limit) {
+    auto page = store_.list_booking_documents(q);
+    for (const auto& doc : page) seen.push_back(json::booking_from_stored(doc).id);
+    if (static_cast<long long>(page.size()) < q.limit) break;
+  }
+  EXPECT_EQ(seen.size(), 30u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "same start: ties broken by id";
+  q.skip = 0;
+  q.limit = 100;
+  q.only_confirmed = true;
+  EXPECT_EQ(store_.list_booking_documents(q).size(), 15u);
+}
+
+TEST_F(SqliteBookingsTest, ErasingABookingTakesItsHistoryAndKeysWithIt) {
+  auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
+  store_.insert_booking(b);
+  store_.append_booking_history(restaurant_.id, b.id, kNow, R"({"action":"created"})");
+  store_.put_idempotency_key(restaurant_.id, "k1", {"hash", b.id, kNow});
+  EXPECT_EQ(store_.booking_history(restaurant_.id, b.id).size(), 1u);
+  EXPECT_TRUE(store_.erase_booking(restaurant_.id, b.id));
+  EXPECT_FALSE(store_.find_booking(restaurant_.id, b.id));
+  EXPECT_TRUE(store_.booking_history(restaurant_.id, b.id).empty());
+  EXPECT_FALSE(store_.find_idempotency_key(restaurant_.id, "k1"));
+  EXPECT_FALSE(store_.erase_booking(restaurant_.id, b.id));
+}
+
+TEST_F(SqliteBookingsTest, OldIdempotencyKeysArePurged) {
+  store_.put_idempotency_key(restaurant_.id, "old", {"h", "AAAAAAAAAAAAAAAAA", kNow - std::chrono::hours{49}});
+  store_.put_idempotency_key(restaurant_.id, "new", {"h", "BBBBBBBBBBBBBBBBB", kNow});
+  EXPECT_EQ(store_.purge_idempotency_keys(kNow - std::chrono::hours{48}), 1u);
+  EXPECT_FALSE(store_.find_idempotency_key(restaurant_.id, "old"));
+  ASSERT_TRUE(store_.find_idempotency_key(restaurant_.id, "new"));
+  EXPECT_EQ(store_.find_idempotency_key(restaurant_.id, "new")->booking_id, "BBBBBBBBBBBBBBBBB");
+}
+
+TEST_F(SqliteBookingsTest, CountsOnlyUpcomingHoldingBookingsOfATable) {
+  auto with_table = [&](std::string start, std::string status) {
+    auto b = make_booking(restaurant_.id, start, 2, status);
+    b.tables.push_back({"TTTTTTTTTTTTTTTTT", "T1", "", ""});
+    store_.insert_booking(b);
+  };
+  with_table("2026-12-04T18:00:00Z", "request");
+  with_table("2026-12-05T18:00:00Z", "approved");
+  with_table("2026-12-06T18:00:00Z", "canceled");
+  with_table("2026-11-01T18:00:00Z", "approved");  // past
+  EXPECT_EQ(store_.count_bookings_holding_table(restaurant_.id, "TTTTTTTTTTTTTTTTT", kNow), 2u);
+  EXPECT_EQ(store_.count_bookings_holding_table(restaurant_.id, "XXXXXXXXXXXXXXXXX", kNow), 0u);
+}
+
+TEST_F(SqliteBookingsTest, AFailedAtomicBodyLeavesNothingBehind) {
+  auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
+  EXPECT_THROW(store_.atomically([&] {
+    store_.insert_booking(b);
+    store_.append_booking_history(restaurant_.id, b.id, kNow, "{}");
+    throw std::runtime_error("the check after the write failed");
+  }),
+               std::runtime_error);
+  EXPECT_FALSE(store_.find_booking(restaurant_.id, b.id));
+  EXPECT_TRUE(store_.booking_history(restaurant_.id, b.id).empty());
 }
 
 }  // namespace

@@ -27,8 +27,18 @@ constexpr int kBusyTimeoutMs = 5000;
 }  // namespace
 
 Statement::~Statement() {
+  if (owned_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+}
+
+Statement& Statement::bind_double(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK) connection_.fail(rc, "bind");
+  return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
@@ -132,6 +142,13 @@ Statement Connection::prepare(const char* sql) {
     it = statements_.emplace(sql, stmt).first;
   }
   return Statement(it->second, *this);
+}
+
+Statement Connection::prepare_once(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), 0, &stmt, nullptr);
+  if (rc != SQLITE_OK) fail(rc, sql);
+  return Statement(stmt, *this, true);
 }
 
 void Connection::exec(const char* sql) {

@@ -18,7 +18,9 @@ class Connection;
 // A borrowed, cached statement; reset and unbound when it goes out of scope.
 class Statement {
  public:
-  Statement(sqlite3_stmt* stmt, Connection& connection) : stmt_(stmt), connection_(connection) {}
+  // `owned`: finalized (not just reset) at scope exit, for one-off SQL.
+  Statement(sqlite3_stmt* stmt, Connection& connection, bool owned = false)
+      : stmt_(stmt), connection_(connection), owned_(owned) {}
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -27,6 +29,7 @@ class Statement {
   Statement& bind(int index, long long value);
   Statement& bind_blob(int index, std::span<const unsigned char> bytes);
   Statement& bind_null(int index);
+  Statement& bind_double(int index, double value);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -46,6 +49,7 @@ class Statement {
  private:
   sqlite3_stmt* stmt_;
   Connection& connection_;
+  bool owned_ = false;
 };
 
 class Connection {
@@ -58,6 +62,8 @@ class Connection {
 
   // Prepared once per connection (SQLITE_PREPARE_PERSISTENT), reused after.
   Statement prepare(const char* sql);
+  // For SQL whose text varies (compiled filters): prepared for one use.
+  Statement prepare_once(const std::string& sql);
   void exec(const char* sql);
   [[noreturn]] void fail(int code, std::string_view during) const;
 

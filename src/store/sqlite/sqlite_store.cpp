@@ -49,24 +49,6 @@ domain::ApiKey key_from_row(const Statement& row) {
 
 }  // namespace
 
-// Borrows an idle read connection for one call and gives it back afterwards.
-class SqliteStore::ReaderLease {
- public:
-  ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
-      : store_(store), connection_(std::move(connection)) {}
-  ~ReaderLease() {
-    if (!connection_) return;
-    std::lock_guard lock(store_.readers_mutex_);
-    store_.idle_readers_.push_back(std::move(connection_));
-  }
-  ReaderLease(ReaderLease&&) = default;
-  Connection* operator->() { return connection_.get(); }
-
- private:
-  SqliteStore& store_;
-  std::unique_ptr<Connection> connection_;
-};
-
 namespace {
 std::filesystem::path generation_file(const std::filesystem::path& database) {
   auto path = database;

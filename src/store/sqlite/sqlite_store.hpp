@@ -42,6 +42,23 @@ class SqliteStore final : public Store {
   bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) override;
   void atomically(const std::function<void()>& body) override;
 
+  std::optional<domain::Booking> find_booking(std::string_view restaurant_id, std::string_view id) override;
+  std::vector<std::string> list_booking_documents(const BookingQuery& query) override;
+  std::vector<domain::Booking> bookings_starting_between(std::string_view restaurant_id, core::SystemTime from,
+                                                         core::SystemTime to) override;
+  std::size_t count_bookings_holding_table(std::string_view restaurant_id, std::string_view table_id,
+                                           core::SystemTime from) override;
+  void insert_booking(const domain::Booking& booking) override;
+  bool update_booking(const domain::Booking& booking) override;
+  bool erase_booking(std::string_view restaurant_id, std::string_view id) override;
+  void append_booking_history(std::string_view restaurant_id, std::string_view booking_id, core::SystemTime at,
+                              std::string_view entry_json) override;
+  std::vector<std::string> booking_history(std::string_view restaurant_id, std::string_view booking_id) override;
+  std::optional<IdempotencyRecord> find_idempotency_key(std::string_view restaurant_id, std::string_view key) override;
+  void put_idempotency_key(std::string_view restaurant_id, std::string_view key,
+                           const IdempotencyRecord& record) override;
+  std::size_t purge_idempotency_keys(core::SystemTime cutoff) override;
+
   void create_api_key(const domain::ApiKey& key) override;
   std::optional<domain::ApiKey> find_api_key(std::string_view key_id) override;
   std::vector<domain::ApiKey> find_api_keys_by_prefix(std::string_view lookup_prefix) override;
@@ -73,6 +90,24 @@ class SqliteStore final : public Store {
   bool pending_bump_ = false;    // guarded by writer_mutex_
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
+};
+
+// Borrows an idle read connection for one call and gives it back afterwards.
+class SqliteStore::ReaderLease {
+ public:
+  ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
+      : store_(store), connection_(std::move(connection)) {}
+  ~ReaderLease() {
+    if (!connection_) return;
+    std::lock_guard lock(store_.readers_mutex_);
+    store_.idle_readers_.push_back(std::move(connection_));
+  }
+  ReaderLease(ReaderLease&&) = default;
+  Connection* operator->() { return connection_.get(); }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<Connection> connection_;
 };
 
 }  // namespace maitred::store::sqlite

@@ -1,0 +1,328 @@
+#include "app/booking_service.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/ids.hpp"
+#include "core/time_format.hpp"
+#include "domain/booking_status.hpp"
+#include "domain/calendar.hpp"
+#include "domain/contact_rules.hpp"
+#include "domain/errors.hpp"
+#include "domain/restaurant_rules.hpp"
+#include "domain/setup.hpp"
+#include "domain/table_conflicts.hpp"
+#include "domain/time_zone.hpp"
+#include "json/custom_field_answers.hpp"
+#include "json/document_diff.hpp"
+#include "json/setup_codec.hpp"
+#include "store/store.hpp"
+
+namespace maitred::app {
+
+namespace {
+
+using domain::Booking;
+
+constexpr std::array<std::string_view, 8> kSources = {"walkin",  "website", "phone", "email",
+                                                      "message", "eatie",   "api",   "other"};
+constexpr std::size_t kMaxNotes = 200;
+
+[[noreturn]] void invalid(std::string field, const std::string& message, std::string code = "invalid_field") {
+  throw domain::InvalidInput(std::move(code), std::move(field), message);
+}
+
+template <typename Doc>
+std::vector<Doc> load_setup(store::Store& store, const std::string& restaurant_id, store::Collection collection,
+                            void (*apply)(json::ObjectReader&, Doc&), bool include_deleted = false) {
+  std::vector<Doc> out;
+  for (const auto& stored : store.list_documents(collection, restaurant_id, include_deleted)) {
+    out.push_back(json::from_stored<Doc>(stored.json, apply));
+  }
+  return out;
+}
+
+Booking load(const BookingContext& c, const std::string& id) {
+  std::optional<Booking> booking;
+  if (core::is_valid_id(id)) booking = c.store.find_booking(c.restaurant.id, id);
+  if (!booking) throw domain::NotFound("not_found", "_id", "There is no booking with id '" + id + "'.");
+  return std::move(*booking);
+}
+
+// date + time (+ the restaurant's zone) -> date, time and dateTime.
+void place_in_time(const BookingContext& c, Booking& b, const std::string& date_text, const std::string& time_text) {
+  auto day = domain::parse_iso_date(date_text);
+  if (!day) invalid("date", "date format invalid, should be YYYY-MM-DD.");
+  if (*day > domain::kLastSupportedDate) {
+    invalid("date", "Bookings after 2037-12-31 are not supported (time zone data ends there).");
+  }
+  auto minutes = domain::parse_clock_time(time_text);
+  if (!minutes) invalid("time", "time format invalid, should be HH:MM.");
+  auto utc = domain::local_to_utc(c.restaurant.timezone, *day, *minutes);
+  if (utc.kind == domain::LocalTimeKind::nonexistent) {
+    invalid("time", time_text + " does not exist on " + date_text + " in " + c.restaurant.timezone +
+                        ": the clocks go forward then.");
+  }
+  b.date = date_text;
+  b.time = *minutes;
+  b.date_time = utc.instant;
+}
+
+void apply_guest(const json::BookingChanges& ch, domain::Guest& guest) {
+  if (ch.guest_name) {
+    if (ch.guest_name->find_first_not_of(" \t\r\n") == std::string::npos) {
+      invalid("guest.name", "The guest needs a name.");
+    }
+    guest.name = *ch.guest_name;
+  }
+  if (ch.guest_email) {
+    if (!ch.guest_email->empty() && !domain::is_valid_email(*ch.guest_email)) {
+      invalid("guest.email", "'" + *ch.guest_email + "' is not a valid e-mail address.");
+    }
+    guest.email = *ch.guest_email;
+  }
+  if (ch.guest_phone) {
+    auto phone = domain::normalize_phone(*ch.guest_phone);
+    if (!phone) {
+      invalid("guest.phone", "The phone number must be international: + and the country code, e.g. +4511111111.");
+    }
+    guest.phone = *phone;
+  }
+  if (ch.notification_sms) guest.notification_sms = *ch.notification_sms;
+  if (ch.notification_email) guest.notification_email = *ch.notification_email;
+}
+
+void apply_tables(const BookingContext& c, const std::vector<std::string>& ids, Booking& b) {
+  auto tables = load_setup<domain::Table>(c.store, c.restaurant.id, store::Collection::tables, json::apply_table);
+  auto areas = load_setup<domain::Area>(c.store, c.restaurant.id, store::Collection::areas, json::apply_area);
+  b.tables.clear();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto table = std::ranges::find(tables, ids[i], &domain::Table::id);
+    if (table == tables.end()) {
+      throw domain::NotFound("unknown_reference", "tables[" + std::to_string(i) + "]",
+                             "There is no table with id '" + ids[i] + "'.");
+    }
+    if (std::ranges::find(b.tables, ids[i], &domain::BookedTable::id) != b.tables.end()) {
+      invalid("tables[" + std::to_string(i) + "]", "Table '" + table->name + "' is listed twice.");
+    }
+    domain::BookedTable booked{table->id, table->name, table->area_id, {}};
+    if (auto area = std::ranges::find(areas, table->area_id, &domain::Area::id); area != areas.end()) {
+      booked.area_name = area->name;
+    }
+    b.tables.push_back(std::move(booked));
+  }
+}
+
+void apply_opening_hour(const BookingContext& c, const std::string& id, Booking& b) {
+  if (id.empty()) {
+    b.opening_hour_id.clear();
+    b.opening_hour_name.clear();
+    return;
+  }
+  std::optional<store::Document> stored;
+  if (core::is_valid_id(id)) stored = c.store.find_document(store::Collection::opening_hours, c.restaurant.id, id);
+  if (!stored) {
+    throw domain::NotFound("unknown_reference", "openingHourId", "There is no opening hour with id '" + id + "'.");
+  }
+  auto hour = json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
+  b.opening_hour_id = hour.id;
+  b.opening_hour_name = hour.name;
+}
+
+void apply_custom_fields(const BookingContext& c, const json::BookingChanges& ch, Booking& b) {
+  auto definitions = load_setup<domain::CustomField>(c.store, c.restaurant.id, store::Collection::custom_fields,
+                                                     json::apply_custom_field);
+  b.custom_fields = json::read_custom_field_answers(ch.custom_fields, definitions, b.opening_hour_id);
+}
+
+// The simple fields every write may change.
+void apply_plain_fields(const BookingContext& c, const json::BookingChanges& ch, Booking& b) {
+  if (ch.people) b.people = *ch.people;
+  if (ch.duration) b.duration = *ch.duration;
+  if (ch.source) {
+    if (std::ranges::find(kSources, *ch.source) == kSources.end()) {
+      invalid("source", "source must be one of walkin, website, phone, email, message, eatie, api, other.");
+    }
+    b.source = *ch.source;
+  }
+  if (ch.language_code) {
+    if (!domain::is_supported_language(*ch.language_code)) {
+      invalid("languageCode", "languageCode must be one of en, es, de, da, sv.");
+    }
+    b.language_code = *ch.language_code;
+  }
+  apply_guest(ch, b.guest);
+  if (ch.comment) b.comment = *ch.comment;
+  if (ch.referrer) b.referrer = *ch.referrer;
+  if (ch.metadata_json) b.metadata_json = *ch.metadata_json;
+  (void)c;
+}
+
+void add_note(Booking& b, const std::string& text, const std::string& author, core::SystemTime at) {
+  if (b.restaurant_notes.size() >= kMaxNotes) invalid("text", "A booking can have at most 200 notes.");
+  b.restaurant_notes.push_back({core::new_id(), text, author.empty() ? "API" : author, at});
+}
+
+// Inside the write transaction: no table of `b` is held by an overlapping booking.
+void check_tables_free(const BookingContext& c, const Booking& b) {
+  if (b.tables.empty() || !domain::holds_tables(b.status)) return;
+  const int buffer = c.restaurant.booking_rules.turnover_buffer;
+  // A booking that overlaps starts less than a day (the longest booking plus
+  // buffer) before this one ends.
+  const auto end = b.date_time + std::chrono::minutes{b.duration + buffer};
+  auto nearby = c.store.bookings_starting_between(
+      c.restaurant.id, b.date_time - std::chrono::hours{24} - std::chrono::minutes{buffer}, end);
+  if (auto conflict = domain::find_table_conflict(b, nearby, buffer)) {
+    invalid(
+        "tables",
+        "Table '" + conflict->table_name + "' is already booked at that time (booking " + conflict->booking_id + ").",
+        "table_unavailable");
+  }
+}
+
+void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view before,
+                    std::string_view after) {
+  std::string entry;
+  json::JsonWriter out(entry);
+  out.start_object();
+  out.member("at", core::format_utc(c.clock.now()));
+  out.key("actor");
+  out.start_object();
+  out.member("type", c.actor.type);
+  out.member("id", c.actor.id);
+  out.end_object();
+  out.member("action", action);
+  out.key("changes");
+  if (before.empty()) {
+    out.start_array();
+    out.end_array();
+  } else {
+    json::write_document_diff(out, before, after, {"activityAt"});
+  }
+  out.end_object();
+  c.store.append_booking_history(c.restaurant.id, b.id, c.clock.now(), entry);
+}
+
+}  // namespace
+
+CreatedBooking create_booking(const BookingContext& c, const json::BookingChanges& ch,
+                              const std::optional<IdempotentRequest>& idempotency) {
+  if (!ch.date) invalid("date", "'date' is required.", "missing_field");
+  if (!ch.time) invalid("time", "'time' is required.", "missing_field");
+  if (!ch.people) invalid("people", "'people' is required.", "missing_field");
+  if (!ch.guest_name) invalid("guest.name", "'guest.name' is required.", "missing_field");
+
+  const auto now = c.clock.now();
+  Booking b;
+  b.id = core::new_id();
+  b.restaurant_id = c.restaurant.id;
+  b.language_code = c.restaurant.language;
+  place_in_time(c, b, *ch.date, *ch.time);
+  apply_plain_fields(c, ch, b);
+  if (!ch.duration) b.duration = domain::duration_for(c.restaurant.booking_rules, b.people);
+  b.status = ch.status.value_or(c.restaurant.booking_rules.default_status);
+  if (!domain::is_booking_status(b.status)) {
+    invalid("status", "'" + b.status +
+                          "' is not a booking status (request, approved, declined, waitlist, arrived, seated,"
+                          " left, no_show, canceled).");
+  }
+  b.created_at = b.activity_at = now;
+  if (b.status != "request") domain::stamp_status(b.stamps, b.status, now);
+  if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
+
+  CreatedBooking result{b.id, false};
+  c.store.atomically([&] {
+    if (idempotency) {
+      if (auto earlier = c.store.find_idempotency_key(c.restaurant.id, idempotency->key)) {
+        if (earlier->request_hash != idempotency->request_hash) {
+          invalid("Idempotency-Key",
+                  "This Idempotency-Key was already used with a different request body; use a new key for a new"
+                  " booking.",
+                  "idempotency_key_reused");
+        }
+        result = {earlier->booking_id, true};
+        return;
+      }
+    }
+    if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
+    if (ch.table_ids) apply_tables(c, *ch.table_ids, b);
+    apply_custom_fields(c, ch, b);
+    check_tables_free(c, b);
+    c.store.insert_booking(b);
+    record_history(c, b, "created", {}, {});
+    if (idempotency) {
+      c.store.put_idempotency_key(c.restaurant.id, idempotency->key, {idempotency->request_hash, b.id, now});
+    }
+  });
+  return result;
+}
+
+void update_booking(const BookingContext& c, const std::string& id, const json::BookingChanges& ch) {
+  c.store.atomically([&] {
+    Booking b = load(c, id);
+    const std::string before = json::booking_to_json(b);
+    const auto now = c.clock.now();
+    if (ch.date || ch.time) {
+      place_in_time(c, b, ch.date.value_or(b.date), ch.time.value_or(domain::format_clock_time(b.time)));
+    }
+    apply_plain_fields(c, ch, b);
+    if (ch.status && *ch.status != b.status) {
+      if (!domain::is_booking_status(*ch.status)) {
+        invalid("status", "'" + *ch.status + "' is not a booking status.");
+      }
+      if (!domain::is_allowed_transition(b.status, *ch.status)) {
+        throw domain::IllegalOperation("illegal_status_change", "status",
+                                       "A booking cannot go from " + b.status + " to " + *ch.status + ".");
+      }
+      b.status = *ch.status;
+      domain::stamp_status(b.stamps, b.status, now);
+    }
+    if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
+    if (ch.table_ids) apply_tables(c, *ch.table_ids, b);
+    if (ch.custom_fields != nullptr) apply_custom_fields(c, ch, b);
+    if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
+    b.activity_at = now;
+    check_tables_free(c, b);
+    c.store.update_booking(b);
+    record_history(c, b, "updated", before, json::booking_to_json(b));
+  });
+}
+
+std::string add_restaurant_note(const BookingContext& c, const std::string& id, const std::string& text,
+                                const std::string& author) {
+  std::string note_id;
+  c.store.atomically([&] {
+    Booking b = load(c, id);
+    const std::string before = json::booking_to_json(b);
+    add_note(b, text, author, c.clock.now());
+    note_id = b.restaurant_notes.back().id;
+    b.activity_at = c.clock.now();
+    c.store.update_booking(b);
+    record_history(c, b, "restaurantNote", before, json::booking_to_json(b));
+  });
+  return note_id;
+}
+
+std::string add_comment(const BookingContext& c, const std::string& id, const std::string& text) {
+  std::string comment_id;
+  c.store.atomically([&] {
+    Booking b = load(c, id);
+    const std::string before = json::booking_to_json(b);
+    if (b.comments.size() >= kMaxNotes) invalid("text", "A booking can have at most 200 comments.");
+    b.comments.push_back({core::new_id(), text, "restaurant", c.clock.now()});
+    comment_id = b.comments.back().id;
+    b.activity_at = c.clock.now();
+    c.store.update_booking(b);
+    record_history(c, b, "comment", before, json::booking_to_json(b));
+  });
+  return comment_id;
+}
+
+void erase_booking(const BookingContext& c, const std::string& id) {
+  c.store.atomically([&] {
+    Booking b = load(c, id);
+    c.store.erase_booking(c.restaurant.id, b.id);
+  });
+}
+
+}  // namespace maitred::app

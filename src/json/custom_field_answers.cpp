@@ -1,0 +1,149 @@
+#include "json/custom_field_answers.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+#include "domain/errors.hpp"
+#include "json/json_reader.hpp"
+#include "json/json_writer.hpp"
+
+namespace maitred::json {
+
+namespace {
+
+constexpr std::size_t kMaxTextAnswer = 2000;
+
+std::string_view view(const rapidjson::Value& v) {
+  return {v.GetString(), v.GetStringLength()};
+}
+
+const domain::Choice* find_choice(const domain::CustomField& field, std::string_view id_or_name) {
+  for (const auto& c : field.choices) {
+    if (c.id == id_or_name) return &c;
+  }
+  for (const auto& c : field.choices) {
+    if (c.name == id_or_name) return &c;  // clients that send the option's name
+  }
+  return nullptr;
+}
+
+bool applies(const domain::CustomField& field, const std::string& opening_hour_id) {
+  if (std::ranges::find(field.active_flows, "booking") == field.active_flows.end()) return false;
+  if (field.default_on_all_opening_hours) return true;
+  return std::ranges::find(field.opening_hour_ids, opening_hour_id) != field.opening_hour_ids.end();
+}
+
+// The answer's value, checked against the field's type; empty when blank.
+domain::CustomFieldAnswer answer_for(const domain::CustomField& field, const rapidjson::Value* value,
+                                     const std::string& where) {
+  domain::CustomFieldAnswer answer;
+  answer.id = field.id;
+  answer.name = field.name;
+  const std::string value_field = where + ".value";
+  if (value == nullptr) return answer;
+  if (field.type == "string") {
+    if (!value->IsString()) invalid(value_field, "The answer to '" + field.name + "' must be text.");
+    if (core::utf8_length(view(*value)) > kMaxTextAnswer) {
+      invalid(value_field, "The answer to '" + field.name + "' is too long.");
+    }
+    if (value->GetStringLength() > 0) answer.value_json = quoted(view(*value));
+  } else if (field.type == "number") {
+    if (!value->IsNumber() || !std::isfinite(value->GetDouble())) {
+      invalid(value_field, "The answer to '" + field.name + "' must be a number.");
+    }
+    std::string out;
+    JsonWriter writer(out);
+    if (value->IsInt64())
+      writer.integer(value->GetInt64());
+    else
+      writer.number(value->GetDouble());
+    answer.value_json = out;
+  } else if (field.type == "radio" || field.type == "dropdown") {
+    if (!value->IsString()) invalid(value_field, "The answer to '" + field.name + "' must be one of its options.");
+    if (value->GetStringLength() == 0) return answer;
+    const auto* choice = find_choice(field, view(*value));
+    if (choice == nullptr) {
+      invalid(value_field, "'" + std::string(view(*value)) + "' is not an option of '" + field.name + "'.");
+    }
+    answer.value_json = quoted(choice->id);
+    answer.multiple_choice_value_name = choice->name;
+  } else {  // checkbox: the ticked options
+    if (!value->IsArray()) invalid(value_field, "The answer to '" + field.name + "' must be a list of options.");
+    std::string out;
+    JsonWriter writer(out);
+    writer.start_array();
+    std::vector<std::string> seen;
+    for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
+      const auto& item = (*value)[i];
+      const std::string item_field = value_field + "[" + std::to_string(i) + "]";
+      std::string_view key;
+      if (item.IsString()) {
+        key = view(item);
+      } else if (item.IsObject() && item.HasMember("_id") && item["_id"].IsString()) {
+        key = view(item["_id"]);
+      } else {
+        invalid(item_field, "Each ticked option must be an option id.");
+      }
+      const auto* choice = find_choice(field, key);
+      if (choice == nullptr)
+        invalid(item_field, "'" + std::string(key) + "' is not an option of '" + field.name + "'.");
+      const bool unticked =
+          item.IsObject() && item.HasMember("value") && item["value"].IsBool() && !item["value"].GetBool();
+      if (unticked) continue;
+      if (std::ranges::find(seen, choice->id) != seen.end()) continue;
+      seen.push_back(choice->id);
+      writer.start_object();
+      writer.member("_id", choice->id);
+      writer.member("name", choice->name);
+      writer.member("value", true);
+      writer.end_object();
+    }
+    writer.end_array();
+    if (!seen.empty()) answer.value_json = out;
+  }
+  return answer;
+}
+
+}  // namespace
+
+std::vector<domain::CustomFieldAnswer> read_custom_field_answers(const rapidjson::Value* answers,
+                                                                 std::span<const domain::CustomField> definitions,
+                                                                 const std::string& opening_hour_id) {
+  std::vector<domain::CustomFieldAnswer> out;
+  std::vector<std::string> answered;  // blank answers included, to catch duplicates
+  if (answers != nullptr && !answers->IsNull()) {
+    if (!answers->IsArray()) invalid("customFields", "'customFields' must be an array.");
+    if (answers->Size() > definitions.size() + 10) invalid("customFields", "Too many custom field answers.");
+    for (rapidjson::SizeType i = 0; i < answers->Size(); ++i) {
+      const std::string where = "customFields[" + std::to_string(i) + "]";
+      ObjectReader item((*answers)[i], where);
+      const std::string id = item.required_string("_id", 64);
+      item.ignore("name");
+      item.ignore("multipleChoiceValueName");
+      const rapidjson::Value* value = item.raw("value");
+      item.finish();
+      auto definition = std::ranges::find(definitions, id, &domain::CustomField::id);
+      if (definition == definitions.end()) {
+        throw domain::NotFound("unknown_reference", where + "._id", "There is no custom field with id '" + id + "'.");
+      }
+      if (std::ranges::find(answered, id) != answered.end()) {
+        invalid(where + "._id", "'" + definition->name + "' is answered twice.");
+      }
+      answered.push_back(id);
+      auto answer = answer_for(*definition, value, where);
+      if (!answer.value_json.empty()) out.push_back(std::move(answer));
+    }
+  }
+  for (const auto& definition : definitions) {
+    if (!definition.is_required || !applies(definition, opening_hour_id)) continue;
+    if (std::ranges::find(out, definition.id, &domain::CustomFieldAnswer::id) == out.end()) {
+      invalid("customFields",
+              "'" + (definition.label.empty() ? definition.name : definition.label) + "' must be answered.",
+              "missing_field");
+    }
+  }
+  return out;
+}
+
+}  // namespace maitred::json

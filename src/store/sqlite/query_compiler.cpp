@@ -1,0 +1,216 @@
+#include "store/sqlite/query_compiler.hpp"
+
+#include <stdexcept>
+
+namespace maitred::store::sqlite {
+
+namespace {
+
+bool is_identifier_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Column names come from code, but they are the only text that goes into the
+// SQL unbound, so they are held to plain (optionally qualified) identifiers.
+void require_identifier(std::string_view name, const char* what) {
+  bool ok = !name.empty();
+  bool at_start = true;
+  for (char c : name) {
+    if (!ok) break;
+    if (c == '.' && !at_start) {
+      at_start = true;
+    } else if (at_start ? is_identifier_start(c) : (is_identifier_start(c) || is_digit(c))) {
+      at_start = false;
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok || at_start) throw std::invalid_argument(std::string("query compiler: invalid ") + what + " name");
+}
+
+void require_path(std::string_view path) {
+  if (!domain::is_valid_field_path(path)) throw std::invalid_argument("query compiler: invalid field path");
+}
+
+bool is_phone_path(std::string_view path) {
+  constexpr std::string_view last = "phone";
+  if (path == last) return true;
+  return path.size() > last.size() && path.ends_with(last) && path[path.size() - last.size() - 1] == '.';
+}
+
+// Writes SQL and its parameters together, so the parameters are always in the
+// order of their placeholders.
+class SqlWriter {
+ public:
+  SqlWriter(std::string& sql, std::vector<SqlParam>& params, const ColumnMap& columns, std::string_view doc_column)
+      : sql_(sql), params_(params), columns_(columns), doc_column_(doc_column) {}
+
+  SqlWriter& text(std::string_view s) {
+    sql_ += s;
+    return *this;
+  }
+  SqlWriter& param(SqlParam p) {
+    sql_ += '?';
+    params_.push_back(std::move(p));
+    return *this;
+  }
+  SqlWriter& field(std::string_view path) {
+    for (const auto& [document_path, column] : columns_.columns) {
+      if (document_path == path) {
+        sql_ += column;
+        return *this;
+      }
+    }
+    text("json_extract(").text(doc_column_).text(", ").param(json_path_for(path)).text(")");
+    return *this;
+  }
+
+ private:
+  std::string& sql_;
+  std::vector<SqlParam>& params_;
+  const ColumnMap& columns_;
+  std::string_view doc_column_;
+};
+
+void write_condition(SqlWriter& out, const domain::SearchTerm& term) {
+  using Kind = domain::SearchValue::Kind;
+  const auto& value = term.value;
+  const auto& path = term.path;
+  switch (term.op) {
+    case domain::SearchOp::equals:
+      // Phones are matched as digits; a bare number is taken as written.
+      if (is_phone_path(path) && value.kind != Kind::boolean) {
+        out.text("replace(ltrim(").field(path).text(", '+'), ' ', '') = ").param(normalise_phone(value.text));
+        return;
+      }
+      out.field(path).text(" = ");
+      switch (value.kind) {
+        case Kind::string: out.param(value.instant.value_or(value.text)); return;
+        case Kind::number: out.param(value.number); return;
+        case Kind::boolean: out.param(value.boolean ? 1LL : 0LL); return;
+      }
+      return;
+    case domain::SearchOp::less:
+    case domain::SearchOp::greater: {
+      const char* op = term.op == domain::SearchOp::less ? " < " : " > ";
+      if (value.kind == Kind::number) {
+        out.text("(").field(path).text(op).param(value.number);
+        out.text(" AND typeof(").field(path).text(") IN ('integer', 'real'))");
+        return;
+      }
+      if (value.kind == Kind::string && value.instant) {
+        out.text("(").field(path).text(op).param(*value.instant);
+        out.text(" AND typeof(").field(path).text(") = 'text')");
+        return;
+      }
+      throw std::invalid_argument("query compiler: '<' and '>' need a number or an instant");
+    }
+    case domain::SearchOp::contains:
+      if (value.kind != Kind::string) throw std::invalid_argument("query compiler: ';' needs a string");
+      out.text("instr(lower(").field(path).text("), lower(").param(value.text).text(")) > 0");
+      return;
+  }
+  throw std::invalid_argument("query compiler: unknown operator");
+}
+
+}  // namespace
+
+std::string json_path_for(std::string_view field_path) {
+  require_path(field_path);
+  std::string out = "$";
+  std::size_t start = 0;
+  while (start <= field_path.size()) {
+    std::size_t end = field_path.find('.', start);
+    if (end == std::string_view::npos) end = field_path.size();
+    auto segment = field_path.substr(start, end - start);
+    bool all_digits = true;
+    for (char c : segment) all_digits = all_digits && is_digit(c);
+    if (all_digits) {
+      // Leading zeros dropped so "07" is index 7; nine digits keep it an int.
+      auto first = segment.find_first_not_of('0');
+      auto index = first == std::string_view::npos ? std::string_view("0") : segment.substr(first);
+      if (index.size() <= 9) {
+        out += '[';
+        out += index;
+        out += ']';
+      } else {
+        // No array is that long; quoted, it stays a key that matches nothing.
+        out += ".\"";
+        out += segment;
+        out += '"';
+      }
+    } else {
+      out += '.';
+      out += segment;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string normalise_phone(std::string_view phone) {
+  auto first = phone.find_first_not_of('+');
+  phone = first == std::string_view::npos ? std::string_view() : phone.substr(first);
+  std::string out;
+  for (char c : phone) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+CompiledFilter compile_filter(const domain::SearchExpression& expression, const ColumnMap& columns,
+                              std::string_view doc_column) {
+  require_identifier(doc_column, "document column");
+  for (const auto& [path, column] : columns.columns) require_identifier(column, "column");
+  CompiledFilter compiled;
+  if (expression.terms.empty()) return compiled;
+  SqlWriter out(compiled.sql, compiled.params, columns, doc_column);
+  out.text("(");
+  bool first = true;
+  for (const auto& term : expression.terms) {
+    require_path(term.path);
+    if (!first) out.text(" AND ");
+    first = false;
+    write_condition(out, term);
+  }
+  out.text(")");
+  return compiled;
+}
+
+std::string compile_order_by(const std::vector<domain::SortKey>& keys, const ColumnMap& columns,
+                             std::vector<SqlParam>& params, std::string_view doc_column, std::string_view tie_breaker) {
+  require_identifier(doc_column, "document column");
+  require_identifier(tie_breaker, "tie breaker column");
+  for (const auto& [path, column] : columns.columns) require_identifier(column, "column");
+  std::string sql;
+  SqlWriter out(sql, params, columns, doc_column);
+  out.text("ORDER BY ");
+  for (const auto& key : keys) {
+    require_path(key.path);
+    out.field(key.path).text(key.ascending ? " ASC, " : " DESC, ");
+  }
+  out.text(tie_breaker).text(" ASC");
+  return sql;
+}
+
+int bind_params(sqlite3_stmt* statement, const std::vector<SqlParam>& params, int first_index) {
+  int index = first_index;
+  for (const auto& param : params) {
+    int rc = SQLITE_OK;
+    if (const auto* text = std::get_if<std::string>(&param)) {
+      rc = sqlite3_bind_text64(statement, index, text->data(), text->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    } else if (const auto* number = std::get_if<double>(&param)) {
+      rc = sqlite3_bind_double(statement, index, *number);
+    } else {
+      rc = sqlite3_bind_int64(statement, index, std::get<long long>(param));
+    }
+    if (rc != SQLITE_OK) return rc;
+    ++index;
+  }
+  return SQLITE_OK;
+}
+
+}  // namespace maitred::store::sqlite
