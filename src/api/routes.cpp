@@ -3,6 +3,7 @@
 #include "api/areas.hpp"
 #include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
+#include "api/guest_records.hpp"
 #include "api/heart.hpp"
 #include "api/opening_hours.hpp"
 #include "api/restaurant.hpp"
@@ -57,6 +58,14 @@ http::Router make_router() {
   router.add(Method::get, "/v1/bookings/{id}/history", Access::api_key, booking_history);
   router.add(Method::post, "/v1/bookings/{id}/restaurantNote", Access::api_key, add_restaurant_note);
   router.add(Method::post, "/v1/bookings/{id}/comment", Access::api_key, add_booking_comment);
+  router.add(Method::get, "/v1/customers", Access::api_key, list_customers);
+  router.add(Method::get, "/v1/customers/{id}", Access::api_key, get_customer);
+  router.add(Method::get, "/v1/orders", Access::api_key, list_orders);
+  router.add(Method::post, "/v1/orders", Access::api_key, create_order);
+  router.add(Method::get, "/v1/orders/{id}", Access::api_key, get_order);
+  router.add(Method::get, "/v1/feedback", Access::api_key, list_feedback);
+  router.add(Method::post, "/v1/feedback", Access::api_key, create_feedback);
+  router.add(Method::get, "/v1/feedback/{id}", Access::api_key, get_feedback);
   return router;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "app/customer_service.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
 #include "domain/booking_status.hpp"
@@ -248,7 +249,9 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     if (ch.table_ids) apply_tables(c, *ch.table_ids, b);
     apply_custom_fields(c, ch, b);
     check_tables_free(c, b);
+    link_customer(c.store, c.clock, b);
     c.store.insert_booking(b);
+    refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
     record_history(c, b, "created", {}, {});
     if (idempotency) {
       c.store.put_idempotency_key(c.restaurant.id, idempotency->key, {idempotency->request_hash, b.id, now});
@@ -283,7 +286,11 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
     b.activity_at = now;
     check_tables_free(c, b);
+    const std::string previous_customer = b.customer_id;
+    if (ch.guest_email || ch.guest_phone) link_customer(c.store, c.clock, b);
     c.store.update_booking(b);
+    refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
+    if (previous_customer != b.customer_id) refresh_customer(c.store, c.restaurant.id, previous_customer, nullptr);
     record_history(c, b, "updated", before, json::booking_to_json(b));
   });
 }
@@ -322,6 +329,7 @@ void erase_booking(const BookingContext& c, const std::string& id) {
   c.store.atomically([&] {
     Booking b = load(c, id);
     c.store.erase_booking(c.restaurant.id, b.id);
+    refresh_customer(c.store, c.restaurant.id, b.customer_id, nullptr);
   });
 }
 

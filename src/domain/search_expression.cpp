@@ -286,32 +286,8 @@ class Lexer {
 // Characters that, written right after a field name, were meant as part of
 // it (`guest-name`, `guest[0]`, `prénom`), as opposed to a wrong operator.
 bool looks_like_field_name_character(char c) {
-  auto u = static_cast<unsigned char>(c);
-  if (u >= 0x80) return true;
-  switch (c) {
-    case '-':
-    case '$':
-    case '[':
-    case ']':
-    case '@':
-    case '#':
-    case '/':
-    case '\'':
-    case '*':
-    case '(':
-    case ')':
-    case '&':
-    case '%':
-    case '^':
-    case '{':
-    case '}':
-    case '?':
-    case '`':
-    case '|':
-    case '\\':
-    case '+': return true;
-    default: return false;
-  }
+  constexpr std::string_view punctuation = "-$[]@#/'*()&%^{}?`|\\+";
+  return static_cast<unsigned char>(c) >= 0x80 || punctuation.find(c) != std::string_view::npos;
 }
 
 void check_meaning(SearchOp op, const SearchValue& value, std::size_t value_at) {

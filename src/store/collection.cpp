@@ -9,6 +9,9 @@ std::string_view collection_name(Collection collection) {
     case Collection::table_combinations: return "tableCombinations";
     case Collection::opening_hours: return "openingHours";
     case Collection::custom_fields: return "customFields";
+    case Collection::customers: return "customers";
+    case Collection::orders: return "orders";
+    case Collection::feedback: return "feedback";
   }
   return "unknown";
 }

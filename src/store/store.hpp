@@ -34,8 +34,9 @@ struct StoreError : std::runtime_error {
   StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
 };
 
-// The restaurant's setup collections, stored as JSON documents.
-enum class Collection { areas, tables, table_combinations, opening_hours, custom_fields };
+// The restaurant's documents other than bookings: the setup collections, and
+// customers, orders and feedback.
+enum class Collection { areas, tables, table_combinations, opening_hours, custom_fields, customers, orders, feedback };
 std::string_view collection_name(Collection collection);
 
 struct Document {
@@ -66,6 +67,22 @@ struct BookingQuery {
   const std::vector<domain::SortKey>* sort = nullptr;  // empty: start time ascending
   long long skip = 0;
   long long limit = 100;
+};
+
+// A page of a document collection, as GET /v1/customers and friends ask.
+struct DocumentQuery {
+  Collection collection;
+  std::string restaurant_id;
+  const domain::SearchExpression* filter = nullptr;
+  const std::vector<domain::SortKey>* sort = nullptr;  // empty: createdAt ascending
+  long long skip = 0;
+  long long limit = 100;
+};
+
+struct CustomerStats {
+  int booking_count = 0;
+  std::optional<core::SystemTime> first;
+  std::optional<core::SystemTime> last;
 };
 
 struct IdempotencyRecord {
@@ -100,6 +117,15 @@ class Store {
   virtual bool update_document(const DocumentWrite& write) = 0;
   // Erases for good; false when it did not exist.
   virtual bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) = 0;
+  // Documents (JSON) filtered, sorted (ties by id) and paged.
+  virtual std::vector<std::string> query_documents(const DocumentQuery& query) = 0;
+
+  // The customer with this e-mail (case-insensitive) or phone (E.164), if any.
+  virtual std::optional<Document> find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
+                                                           std::string_view phone) = 0;
+  // Counted from the bookings that name the customer, including writes made
+  // earlier in the same atomically() body.
+  virtual CustomerStats customer_booking_stats(std::string_view restaurant_id, std::string_view customer_id) = 0;
 
   // Bookings. The stored document is the API's document, byte for byte.
   virtual std::optional<domain::Booking> find_booking(std::string_view restaurant_id, std::string_view id) = 0;
@@ -113,7 +139,8 @@ class Store {
                                                    core::SystemTime from) = 0;
   virtual void insert_booking(const domain::Booking& booking) = 0;
   virtual bool update_booking(const domain::Booking& booking) = 0;
-  // Erases the booking, its history and its idempotency keys.
+  // Erases the booking, its history, its idempotency keys, and the orders and
+  // feedback attached to it.
   virtual bool erase_booking(std::string_view restaurant_id, std::string_view id) = 0;
 
   // History entries (JSON objects) of a booking, oldest first.
@@ -130,8 +157,8 @@ class Store {
 
   // Runs `body` so that no other writer, in this process or another, writes
   // between its reads and its writes, and its writes land together or not at
-  // all (an exception rolls them back). Reads inside see the state before
-  // the body's own writes. Nested calls join the outer one.
+  // all (an exception rolls them back). Reads inside see the body's own
+  // writes. Nested calls join the outer one.
   virtual void atomically(const std::function<void()>& body) = 0;
 
   // Throws StoreError(conflict) when the restaurant does not exist.

@@ -367,6 +367,11 @@ TEST_F(BookingCrudTest, StatusChangesFollowTheLifecycleAndStampTheirTimes) {
   EXPECT_EQ(at(unchanged, "status"), q("approved"));
   EXPECT_EQ(at(unchanged, "people"), "2");
 
+  // Sending the current status again changes nothing, not even the stamp.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"status":"approved"})").status, 200u);
+  EXPECT_EQ(at(booking(id), "approvedAt"), at(approved, "approvedAt"));
+
   Reply not_a_status = call("PUT", "/v1/bookings/" + id, R"({"status":"accepted"})");
   EXPECT_EQ(not_a_status.status, 422u) << not_a_status.body;
   EXPECT_EQ(string_at(not_a_status.body, "field"), "status");
@@ -495,7 +500,13 @@ TEST_F(BookingCrudTest, RestaurantNoteNeedsText) {
     Reply r = call("POST", "/v1/bookings/" + id + "/restaurantNote", body);
     EXPECT_EQ(r.status, 422u) << body << " -> " << r.body;
   }
+  EXPECT_EQ(
+      call("POST", "/v1/bookings/" + id + "/restaurantNote", R"({"text":")" + std::string(5001, 'x') + "\"}").status,
+      422u);
   EXPECT_EQ(at(booking(id), "restaurantNotes"), "[]");
+  EXPECT_EQ(
+      call("POST", "/v1/bookings/" + id + "/restaurantNote", R"({"text":")" + std::string(5000, 'x') + "\"}").status,
+      200u);
 }
 
 TEST_F(BookingCrudTest, CommentGetsItsIdAndTheRestaurantRole) {

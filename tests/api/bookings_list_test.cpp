@@ -215,6 +215,59 @@ TEST_F(BookingListTest, ADateTimeWithoutOffsetIsTheRestaurantsWallClock) {
   EXPECT_EQ(list("fromDateTime=2026-07-04T17:00:00Z&toDateTime=2026-07-04T17:00:00Z"), (Ids{summer}));
 }
 
+// Days in the restaurant's own zone, also where midnight does not exist.
+TEST_F(BookingListTest, DaysFollowTheRestaurantsTimeZone) {
+  auto made = run_maitred(
+      {"restaurant", "create", "--name", "Santiago", "--timezone", "America/Santiago", "--data", data().string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto made_key = run_maitred({"key", "create", "--restaurant", string_at(made.out, "_id"), "--data", data().string()});
+  ASSERT_EQ(made_key.exit_code, 0) << made_key.err;
+  const std::string santiago = made_key.last_line();
+  auto as_santiago = [&](const std::string& method, const std::string& target, const std::string& body = {}) {
+    auto c = client();
+    Headers headers{{"Authorization", basic_auth(santiago)}};
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    return c.request(method, target, headers, body);
+  };
+  auto create_there = [&](const std::string& date, const std::string& time) {
+    Reply r = as_santiago("POST", "/v1/bookings", booking_body(date, time, 2));
+    EXPECT_EQ(r.status, 200u) << date << " " << time << " -> " << r.body;
+    auto doc = parse(r.body);
+    return doc.IsString() ? std::string(doc.GetString()) : std::string{};
+  };
+  auto list_there = [&](const std::string& query) {
+    Reply r = as_santiago("GET", "/v1/bookings?" + query);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return ids_of(parse(r.body));
+  };
+
+  // 2026-09-06 in Santiago: 00:00 -04 jumps to 01:00 -03.
+  EXPECT_EQ(as_santiago("POST", "/v1/bookings", booking_body("2026-09-06", "00:30", 2)).status, 422u);
+  const std::string late = create_there("2026-09-05", "23:30");   // 2026-09-06T03:30:00Z
+  const std::string first = create_there("2026-09-06", "01:00");  // 2026-09-06T04:00:00Z
+  EXPECT_EQ(at(parse(as_santiago("GET", "/v1/bookings/" + late).body), "dateTime"), "\"2026-09-06T03:30:00Z\"");
+  EXPECT_EQ(at(parse(as_santiago("GET", "/v1/bookings/" + first).body), "dateTime"), "\"2026-09-06T04:00:00Z\"");
+  EXPECT_EQ(list_there("fromDateTime=2026-09-06&toDateTime=2026-09-06"), (Ids{first}));
+  EXPECT_EQ(list_there("fromDateTime=2026-09-05&toDateTime=2026-09-05"), (Ids{late}));
+  EXPECT_EQ(list_there("fromDateTime=2026-09-06T00:00:00&toDateTime=2026-09-06T23:59:59"), (Ids{first}));
+  // The restaurants' lists stay apart.
+  EXPECT_EQ(list(""), Ids{});
+
+  // A half-hour offset.
+  auto kolkata = run_maitred(
+      {"restaurant", "create", "--name", "Kolkata", "--timezone", "Asia/Kolkata", "--data", data().string()});
+  ASSERT_EQ(kolkata.exit_code, 0) << kolkata.err;
+  auto kolkata_key =
+      run_maitred({"key", "create", "--restaurant", string_at(kolkata.out, "_id"), "--data", data().string()});
+  auto c = client();
+  Headers headers{{"Authorization", basic_auth(kolkata_key.last_line())}, {"Content-Type", "application/json"}};
+  Reply r = c.request("POST", "/v1/bookings", headers, booking_body("2026-12-04", "19:00", 2));
+  ASSERT_EQ(r.status, 200u) << r.body;
+  Reply read = c.request("GET", std::string("/v1/bookings/") + parse(r.body).GetString(),
+                         {{"Authorization", basic_auth(kolkata_key.last_line())}});
+  EXPECT_EQ(at(parse(read.body), "dateTime"), "\"2026-12-04T13:30:00Z\"");
+}
+
 TEST_F(BookingListTest, ARangeGivenOnOneSideIsOpenEnded) {
   const std::string a = create(booking_body("2026-12-03", "19:00", 2));
   const std::string b = create(booking_body("2026-12-04", "19:00", 2));

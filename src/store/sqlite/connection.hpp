@@ -10,6 +10,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 namespace maitred::store::sqlite {
 
@@ -73,6 +75,21 @@ class Connection {
   sqlite3* db_ = nullptr;
   std::map<const char*, sqlite3_stmt*> statements_;  // keyed by the literal's address
 };
+
+// Binds `params` to ?1, ?2, ... in order. `Param` is any variant of
+// std::string, long long and double.
+template <typename Param>
+void bind_all(Statement& statement, const std::vector<Param>& params) {
+  int index = 1;
+  for (const auto& p : params) {
+    if (const auto* text = std::get_if<std::string>(&p))
+      statement.bind(index++, *text);
+    else if (const auto* integer = std::get_if<long long>(&p))
+      statement.bind(index++, *integer);
+    else
+      statement.bind_double(index++, std::get<double>(p));
+  }
+}
 
 // BEGIN IMMEDIATE .. COMMIT; rolls back unless commit() was reached. With
 // `join`, an enclosing transaction is already open and this one does nothing.

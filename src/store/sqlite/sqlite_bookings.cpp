@@ -25,18 +25,6 @@ const ColumnMap& booking_columns() {
   return columns;
 }
 
-void bind_params(Statement& statement, int first_index, const std::vector<SqlParam>& params) {
-  int index = first_index;
-  for (const auto& p : params) {
-    if (const auto* text = std::get_if<std::string>(&p))
-      statement.bind(index++, *text);
-    else if (const auto* integer = std::get_if<long long>(&p))
-      statement.bind(index++, *integer);
-    else
-      statement.bind_double(index++, std::get<double>(p));
-  }
-}
-
 void bind_booking_row(Statement& s, const domain::Booking& b) {
   s.bind(1, b.restaurant_id)
       .bind(2, b.id)
@@ -94,7 +82,7 @@ std::vector<std::string> SqliteStore::list_booking_documents(const BookingQuery&
   auto r = reader();
   // Query shapes vary with the filter, so this statement is not cached.
   auto statement = r->prepare_once(sql);
-  bind_params(statement, 1, params);
+  bind_all(statement, params);
   std::vector<std::string> docs;
   while (statement.step()) docs.emplace_back(statement.text(0));
   return docs;
@@ -154,6 +142,11 @@ bool SqliteStore::erase_booking(std::string_view restaurant_id, std::string_view
   history.bind(1, restaurant_id).bind(2, id).run();
   auto keys = writer_->prepare("DELETE FROM idempotency_keys WHERE restaurant_id = ?1 AND booking_id = ?2");
   keys.bind(1, restaurant_id).bind(2, id).run();
+  // Orders and feedback are about the guest's visit: they go with it.
+  auto attached = writer_->prepare(
+      "DELETE FROM documents WHERE restaurant_id = ?1 AND collection IN ('orders', 'feedback')"
+      " AND json_extract(doc, '$.bookingId') = ?2");
+  attached.bind(1, restaurant_id).bind(2, id).run();
   tx.commit();
   return existed;
 }

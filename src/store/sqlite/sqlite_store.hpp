@@ -6,9 +6,11 @@
 // connections, one per concurrently reading thread. See DESIGN.md for why one
 // writer (SQLite 3.40's WAL-reset bug, and group commit later).
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "core/shared_generation.hpp"
@@ -40,6 +42,10 @@ class SqliteStore final : public Store {
   void insert_document(const DocumentWrite& write) override;
   bool update_document(const DocumentWrite& write) override;
   bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) override;
+  std::vector<std::string> query_documents(const DocumentQuery& query) override;
+  std::optional<Document> find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
+                                                   std::string_view phone) override;
+  CustomerStats customer_booking_stats(std::string_view restaurant_id, std::string_view customer_id) override;
   void atomically(const std::function<void()>& body) override;
 
   std::optional<domain::Booking> find_booking(std::string_view restaurant_id, std::string_view id) override;
@@ -80,6 +86,9 @@ class SqliteStore final : public Store {
   // After a write: bump the data generation now, or at commit when inside
   // atomically() (bumping earlier would let a cache refill with old data).
   void wrote();
+  // A document write: bumps the generation only for the setup collections,
+  // which caches may hold; customers, orders and feedback change too often.
+  void wrote(Collection collection);
 
   std::filesystem::path file_;
   std::unique_ptr<core::SharedGeneration> generation_;  // bumped after every write but key-use stamps
@@ -87,7 +96,9 @@ class SqliteStore final : public Store {
   std::recursive_mutex writer_mutex_;                   // recursive: atomically() bodies call the write methods
   std::unique_ptr<Connection> writer_;
   bool in_transaction_ = false;  // guarded by writer_mutex_
-  bool pending_bump_ = false;    // guarded by writer_mutex_
+  // The thread running atomically(); its reads go to the writer connection.
+  std::atomic<std::thread::id> transaction_thread_{};
+  bool pending_bump_ = false;  // guarded by writer_mutex_
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
 };
@@ -96,18 +107,21 @@ class SqliteStore final : public Store {
 class SqliteStore::ReaderLease {
  public:
   ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
-      : store_(store), connection_(std::move(connection)) {}
+      : store_(store), owned_(std::move(connection)), connection_(owned_.get()) {}
+  // Inside atomically(): the writer itself, so reads see the body's own writes.
+  ReaderLease(SqliteStore& store, Connection& writer) : store_(store), connection_(&writer) {}
   ~ReaderLease() {
-    if (!connection_) return;
+    if (!owned_) return;
     std::lock_guard lock(store_.readers_mutex_);
-    store_.idle_readers_.push_back(std::move(connection_));
+    store_.idle_readers_.push_back(std::move(owned_));
   }
   ReaderLease(ReaderLease&&) = default;
-  Connection* operator->() { return connection_.get(); }
+  Connection* operator->() { return connection_; }
 
  private:
   SqliteStore& store_;
-  std::unique_ptr<Connection> connection_;
+  std::unique_ptr<Connection> owned_;
+  Connection* connection_;
 };
 
 }  // namespace maitred::store::sqlite

@@ -1,0 +1,113 @@
+#include "api/guest_records.hpp"
+
+#include "api/setup_documents.hpp"
+#include "domain/search_expression.hpp"
+#include "domain/sort_spec.hpp"
+#include "http/query_params.hpp"
+#include "json/customer_codec.hpp"
+
+namespace maitred::api {
+
+namespace {
+
+constexpr long long kMaxLimit = 100;
+
+// GET of a collection with the list conventions of SPEC.md section 4.
+http::Response list(http::RequestContext& context, store::Collection collection) {
+  http::QueryParams query(context.request.query);
+  store::DocumentQuery q;
+  q.collection = collection;
+  q.restaurant_id = context.caller().restaurant_id;
+  q.limit = query.get_integer("limit", kMaxLimit, 0, kMaxLimit);
+  q.skip = query.get_integer("skip", query.get_integer("offset", 0, 0, 1'000'000'000), 0, 1'000'000'000);
+  domain::SearchExpression filter;
+  std::string custom_query(context.request.header("customQuery"));
+  if (custom_query.empty()) custom_query = query.get("customQuery").value_or("");
+  if (!custom_query.empty()) filter = domain::parse_search_expression(custom_query);
+  q.filter = &filter;
+  std::vector<domain::SortKey> sort;
+  if (auto text = query.get("sort"); text && !text->empty()) sort = domain::parse_sort(*text);
+  q.sort = &sort;
+  auto docs = context.services.store.query_documents(q);
+  std::string body = "[";
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (i > 0) body += ',';
+    body += docs[i];
+  }
+  body += ']';
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response get(http::RequestContext& context, store::Collection collection, const char* noun) {
+  std::string id(context.path_param("id"));
+  std::optional<store::Document> doc;
+  if (core::is_valid_id(id)) doc = context.services.store.find_document(collection, context.caller().restaurant_id, id);
+  if (!doc) throw domain::NotFound("not_found", "_id", std::string("There is no ") + noun + " with id '" + id + "'.");
+  return http::Response::json(200, doc->json);
+}
+
+// Orders and feedback belong to a booking of the caller's restaurant.
+void require_booking(http::RequestContext& context, const std::string& booking_id) {
+  if (booking_id.empty()) json::invalid("bookingId", "'bookingId' is required.", "missing_field");
+  if (!core::is_valid_id(booking_id) ||
+      !context.services.store.find_booking(context.caller().restaurant_id, booking_id)) {
+    throw domain::NotFound("unknown_reference", "bookingId", "There is no booking with id '" + booking_id + "'.");
+  }
+}
+
+store::DocumentWrite write_of(http::RequestContext& context, store::Collection collection, const std::string& id,
+                              std::string json) {
+  return {collection, context.caller().restaurant_id, id, std::move(json), std::nullopt,
+          false,      context.services.clock.now()};
+}
+
+}  // namespace
+
+http::Response list_customers(http::RequestContext& context) {
+  return list(context, store::Collection::customers);
+}
+http::Response get_customer(http::RequestContext& context) {
+  return get(context, store::Collection::customers, "customer");
+}
+http::Response list_orders(http::RequestContext& context) {
+  return list(context, store::Collection::orders);
+}
+http::Response get_order(http::RequestContext& context) {
+  return get(context, store::Collection::orders, "order");
+}
+http::Response list_feedback(http::RequestContext& context) {
+  return list(context, store::Collection::feedback);
+}
+http::Response get_feedback(http::RequestContext& context) {
+  return get(context, store::Collection::feedback, "feedback");
+}
+
+http::Response create_order(http::RequestContext& context) {
+  BodyReader body(context);
+  domain::Order order;
+  json::apply_order(body.reader(), order);
+  body.reader().finish();
+  if (order.items.empty()) json::invalid("items", "An order needs at least one item.", "missing_field");
+  require_booking(context, order.booking_id);
+  order.id = core::new_id();
+  order.created_at = context.services.clock.now();
+  context.services.store.insert_document(
+      write_of(context, store::Collection::orders, order.id, json::order_to_json(order)));
+  return created_id(order.id);
+}
+
+http::Response create_feedback(http::RequestContext& context) {
+  BodyReader body(context);
+  if (!body.reader().has("rating")) json::invalid("rating", "'rating' is required (1 to 5).", "missing_field");
+  domain::Feedback feedback;
+  json::apply_feedback(body.reader(), feedback);
+  body.reader().finish();
+  require_booking(context, feedback.booking_id);
+  feedback.id = core::new_id();
+  feedback.created_at = context.services.clock.now();
+  context.services.store.insert_document(
+      write_of(context, store::Collection::feedback, feedback.id, json::feedback_to_json(feedback)));
+  return created_id(feedback.id);
+}
+
+}  // namespace maitred::api

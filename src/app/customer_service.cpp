@@ -1,0 +1,55 @@
+#include "app/customer_service.hpp"
+
+#include "core/ids.hpp"
+#include "json/customer_codec.hpp"
+#include "store/store.hpp"
+
+namespace maitred::app {
+
+namespace {
+
+store::DocumentWrite customer_write(const std::string& restaurant_id, const domain::Customer& c, core::SystemTime at) {
+  return {store::Collection::customers, restaurant_id, c.id, json::customer_to_json(c), std::nullopt, false, at};
+}
+
+}  // namespace
+
+void link_customer(store::Store& store, const core::Clock& clock, domain::Booking& b) {
+  const auto& guest = b.guest;
+  if (guest.email.empty() && guest.phone.empty()) {
+    b.customer_id.clear();
+    return;
+  }
+  if (auto found = store.find_customer_by_contact(b.restaurant_id, guest.email, guest.phone)) {
+    b.customer_id = found->id;
+    return;
+  }
+  domain::Customer customer;
+  customer.id = core::new_id();
+  customer.name = guest.name;
+  customer.email = guest.email;
+  customer.phone = guest.phone;
+  customer.created_at = clock.now();
+  store.insert_document(customer_write(b.restaurant_id, customer, customer.created_at));
+  b.customer_id = customer.id;
+}
+
+void refresh_customer(store::Store& store, const std::string& restaurant_id, const std::string& customer_id,
+                      const domain::Guest* latest_guest) {
+  if (customer_id.empty()) return;
+  auto stored = store.find_document(store::Collection::customers, restaurant_id, customer_id);
+  if (!stored) return;
+  auto customer = json::customer_from_stored(stored->json);
+  auto stats = store.customer_booking_stats(restaurant_id, customer_id);
+  customer.booking_count = stats.booking_count;
+  customer.first_booking_at = stats.first;
+  customer.last_booking_at = stats.last;
+  if (latest_guest != nullptr) {
+    if (!latest_guest->name.empty()) customer.name = latest_guest->name;
+    if (!latest_guest->email.empty()) customer.email = latest_guest->email;
+    if (!latest_guest->phone.empty()) customer.phone = latest_guest->phone;
+  }
+  store.update_document(customer_write(restaurant_id, customer, customer.created_at));
+}
+
+}  // namespace maitred::app
