@@ -1,5 +1,6 @@
 #include "api/bookings.hpp"
 
+#include "api/list_request.hpp"
 #include "api/setup_documents.hpp"
 #include "app/booking_service.hpp"
 #include "core/crypto.hpp"
@@ -16,7 +17,6 @@ namespace maitred::api {
 
 namespace {
 
-constexpr long long kMaxLimit = 100;
 constexpr std::size_t kMaxIdempotencyKey = 200;
 
 domain::Restaurant restaurant_of(http::RequestContext& context) {
@@ -61,26 +61,13 @@ http::Response list_bookings(http::RequestContext& context) {
   q.restaurant_id = restaurant.id;
   q.from = bound(query, "fromDateTime", restaurant.timezone, domain::Bound::from);
   q.to = bound(query, "toDateTime", restaurant.timezone, domain::Bound::to);
-  q.limit = query.get_integer("limit", kMaxLimit, 0, kMaxLimit);
-  q.skip = query.get_integer("skip", query.get_integer("offset", 0, 0, 1'000'000'000), 0, 1'000'000'000);
   q.only_confirmed = query.get_bool("onlyConfirmed", false);
-  domain::SearchExpression filter;
-  std::string custom_query(context.request.header("customQuery"));
-  if (custom_query.empty()) custom_query = query.get("customQuery").value_or("");
-  if (!custom_query.empty()) filter = domain::parse_search_expression(custom_query);
-  q.filter = &filter;
-  std::vector<domain::SortKey> sort;
-  if (auto text = query.get("sort"); text && !text->empty()) sort = domain::parse_sort(*text);
-  q.sort = &sort;
-
-  auto docs = context.services.store.list_booking_documents(q);
-  std::string body = "[";
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (i > 0) body += ',';
-    body += docs[i];
-  }
-  body += ']';
-  return http::Response::json(200, std::move(body));
+  auto list = read_list_request(context, query);
+  q.limit = list.limit;
+  q.skip = list.skip;
+  q.filter = &list.filter;
+  q.sort = &list.sort;
+  return http::Response::json(200, json_array_of(context.services.store.list_booking_documents(q)));
 }
 
 http::Response get_booking(http::RequestContext& context) {
@@ -133,14 +120,7 @@ http::Response booking_history(http::RequestContext& context) {
   if (!core::is_valid_id(id) || !store.find_booking(context.caller().restaurant_id, id)) {
     throw domain::NotFound("not_found", "_id", "There is no booking with id '" + id + "'.");
   }
-  auto entries = store.booking_history(context.caller().restaurant_id, id);
-  std::string body = "[";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i > 0) body += ',';
-    body += entries[i];
-  }
-  body += ']';
-  return http::Response::json(200, std::move(body));
+  return http::Response::json(200, json_array_of(store.booking_history(context.caller().restaurant_id, id)));
 }
 
 http::Response add_restaurant_note(http::RequestContext& context) {

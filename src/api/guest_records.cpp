@@ -1,8 +1,7 @@
 #include "api/guest_records.hpp"
 
+#include "api/list_request.hpp"
 #include "api/setup_documents.hpp"
-#include "domain/search_expression.hpp"
-#include "domain/sort_spec.hpp"
 #include "http/query_params.hpp"
 #include "json/customer_codec.hpp"
 
@@ -10,32 +9,18 @@ namespace maitred::api {
 
 namespace {
 
-constexpr long long kMaxLimit = 100;
-
 // GET of a collection with the list conventions of SPEC.md section 4.
 http::Response list(http::RequestContext& context, store::Collection collection) {
   http::QueryParams query(context.request.query);
+  auto list = read_list_request(context, query);
   store::DocumentQuery q;
   q.collection = collection;
   q.restaurant_id = context.caller().restaurant_id;
-  q.limit = query.get_integer("limit", kMaxLimit, 0, kMaxLimit);
-  q.skip = query.get_integer("skip", query.get_integer("offset", 0, 0, 1'000'000'000), 0, 1'000'000'000);
-  domain::SearchExpression filter;
-  std::string custom_query(context.request.header("customQuery"));
-  if (custom_query.empty()) custom_query = query.get("customQuery").value_or("");
-  if (!custom_query.empty()) filter = domain::parse_search_expression(custom_query);
-  q.filter = &filter;
-  std::vector<domain::SortKey> sort;
-  if (auto text = query.get("sort"); text && !text->empty()) sort = domain::parse_sort(*text);
-  q.sort = &sort;
-  auto docs = context.services.store.query_documents(q);
-  std::string body = "[";
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (i > 0) body += ',';
-    body += docs[i];
-  }
-  body += ']';
-  return http::Response::json(200, std::move(body));
+  q.limit = list.limit;
+  q.skip = list.skip;
+  q.filter = &list.filter;
+  q.sort = &list.sort;
+  return http::Response::json(200, json_array_of(context.services.store.query_documents(q)));
 }
 
 http::Response get(http::RequestContext& context, store::Collection collection, const char* noun) {

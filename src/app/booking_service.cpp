@@ -263,6 +263,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
 void update_booking(const BookingContext& c, const std::string& id, const json::BookingChanges& ch) {
   c.store.atomically([&] {
     Booking b = load(c, id);
+    const Booking old = b;
     const std::string before = json::booking_to_json(b);
     const auto now = c.clock.now();
     if (ch.date || ch.time) {
@@ -285,7 +286,18 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     if (ch.custom_fields != nullptr) apply_custom_fields(c, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
     b.activity_at = now;
-    check_tables_free(c, b);
+    // Only a change that takes a table, or holds one longer, is checked: an
+    // overlap that arose otherwise (a turnover buffer added later) must not
+    // make the guest's phone number or a comment uneditable.
+    const int buffer = c.restaurant.booking_rules.turnover_buffer;
+    const auto before_span = domain::occupancy(old, buffer);
+    const auto after_span = domain::occupancy(b, buffer);
+    const bool holds_longer = after_span.start != after_span.end &&
+                              (before_span.start == before_span.end || after_span.start < before_span.start ||
+                               after_span.end > before_span.end);
+    const bool takes_more = holds_longer || !std::ranges::equal(b.tables, old.tables, {}, &domain::BookedTable::id,
+                                                                &domain::BookedTable::id);
+    if (takes_more) check_tables_free(c, b);
     const std::string previous_customer = b.customer_id;
     if (ch.guest_email || ch.guest_phone) link_customer(c.store, c.clock, b);
     c.store.update_booking(b);

@@ -33,14 +33,6 @@ std::optional<core::SystemTime> read_optional_time(ObjectReader& in, std::string
   return t;
 }
 
-std::string serialize(const rapidjson::Value& value) {
-  std::string out;
-  StringSink sink(out);
-  rapidjson::Writer<StringSink> writer(sink);
-  value.Accept(writer);
-  return out;
-}
-
 }  // namespace
 
 void write_booking(JsonWriter& out, const domain::Booking& b) {

@@ -28,14 +28,6 @@ core::SystemTime read_time(ObjectReader& in, std::string_view key) {
   return *t;
 }
 
-std::string serialize(const rapidjson::Value& value) {
-  std::string out;
-  StringSink sink(out);
-  rapidjson::Writer<StringSink> writer(sink);
-  value.Accept(writer);
-  return out;
-}
-
 // Money as the API shows it: a number with at most two decimals.
 void write_money(JsonWriter& out, std::string_view key, long long cents) {
   out.key(key);

@@ -20,11 +20,7 @@ void write_value(JsonWriter& out, const rapidjson::Value* v) {
     out.null();
     return;
   }
-  std::string text;
-  StringSink sink(text);
-  rapidjson::Writer<StringSink> writer(sink);
-  v->Accept(writer);
-  out.raw(text);
+  out.raw(serialize(*v));
 }
 
 const rapidjson::Value* member(const rapidjson::Value& object, std::string_view key) {

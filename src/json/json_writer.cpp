@@ -9,4 +9,12 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
+std::string serialize(const rapidjson::Value& value) {
+  std::string out;
+  StringSink sink(out);
+  rapidjson::Writer<StringSink> writer(sink);
+  value.Accept(writer);
+  return out;
+}
+
 }  // namespace maitred::json

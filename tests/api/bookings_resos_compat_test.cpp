@@ -292,5 +292,30 @@ TEST_F(BookingResosCompatTest, ErrorsAreSentencesStaffCanRead) {
   EXPECT_EQ(day.body, "[]");
 }
 
+// Header names are case-insensitive (HTTP/2 proxies send them in lower
+// case), and JSON content types come with parameters.
+TEST_F(BookingResosCompatTest, HeaderNamesInAnyCaseAndContentTypeParameters) {
+  auto c = client();
+  const std::string body =
+      R"({"date":"2026-12-18","time":"19:00","people":2,"guest":{"name":"Lars","phone":"+4511111111"}})";
+  for (const char* type : {"application/json; charset=utf-8", "application/json;charset=UTF-8", "Application/JSON"}) {
+    Reply r =
+        c.request("POST", "/v1/bookings",
+                  {{"authorization", basic_auth(key())}, {"content-type", type}, {"idempotency-key", "lower-1"}}, body);
+    EXPECT_EQ(r.status, 200u) << type << " -> " << r.body;
+  }
+  // One booking: the lower-case idempotency-key header was honoured.
+  Reply listed = c.request("GET", "/v1/bookings?fromDateTime=2026-12-18&toDateTime=2026-12-18",
+                           {{"AUTHORIZATION", basic_auth(key())}});
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  auto ids = ids_of(parse(listed.body));
+  EXPECT_EQ(ids.size(), 1u);
+  call("POST", "/v1/bookings", R"({"date":"2026-12-18","time":"20:00","people":2,"guest":{"name":"Other"}})");
+  Reply found = c.request("GET", "/v1/bookings",
+                          {{"authorization", basic_auth(key())}, {"customquery", R"(guest.phone:"4511111111")"}});
+  ASSERT_EQ(found.status, 200u) << found.body;
+  EXPECT_EQ(ids_of(parse(found.body)), ids);
+}
+
 }  // namespace
 }  // namespace maitred::test

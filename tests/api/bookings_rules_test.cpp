@@ -99,7 +99,9 @@ class BookingRulesTest : public ApiTest {
   void expect_refused(const Reply& r, unsigned status, const std::string& code, const std::string& field = {}) {
     EXPECT_EQ(r.status, status) << r.body;
     EXPECT_EQ(string_at(r.body, "code"), code) << r.body;
-    if (!field.empty()) EXPECT_EQ(string_at(r.body, "field"), field) << r.body;
+    if (!field.empty()) {
+      EXPECT_EQ(string_at(r.body, "field"), field) << r.body;
+    }
     EXPECT_GT(string_at(r.body, "message").size(), 10u) << r.body;
   }
 
@@ -241,7 +243,9 @@ TEST_F(BookingRulesTest, StatusDefaultsToTheRestaurantsAndMustBeKnown) {
   for (const auto& [status, stamp] : stamps) {
     auto doc = booking(create(booking_body("2026-12-04", "19:00", 2, R"("status":")" + status + "\"")));
     EXPECT_EQ(at(doc, "status"), q(status));
-    if (!stamp.empty()) EXPECT_EQ(at(doc, stamp), at(doc, "createdAt")) << status;
+    if (!stamp.empty()) {
+      EXPECT_EQ(at(doc, stamp), at(doc, "createdAt")) << status;
+    }
   }
 }
 
@@ -620,10 +624,9 @@ TEST_F(BookingRulesTest, CheckboxAnswersAreTheTickedOptions) {
                                                  cake + R"(","name":"Cake","value":true},{"_id":")" + flowers +
                                                  R"(","name":"Flowers","value":true}]}])");
 
-  for (const std::string& bad :
-       {R"("Cake")", R"([{"_id":"AAAAAAAAAAAAAAAAA","value":true}])", R"(["Beer"])", R"([5])"}) {
+  for (const char* bad : {R"("Cake")", R"([{"_id":"AAAAAAAAAAAAAAAAA","value":true}])", R"(["Beer"])", R"([5])"}) {
     Reply r = post(booking_body("2026-12-04", "19:00", 2,
-                                R"("customFields":[{"_id":")" + extras.id + R"(","value":)" + bad + "}]"));
+                                R"("customFields":[{"_id":")" + extras.id + R"(","value":)" + std::string(bad) + "}]"));
     EXPECT_EQ(r.status, 422u) << bad << " -> " << r.body;
   }
   // Nothing ticked: no answer.
@@ -662,6 +665,34 @@ TEST_F(BookingRulesTest, AnIdempotencyKeyOfAnErasedBookingStartsAfresh) {
   EXPECT_NE(again.body, first.body);
   EXPECT_FALSE(again.has("idempotent-replayed"));
   EXPECT_EQ(call("GET", std::string("/v1/bookings/") + parse(again.body).GetString()).status, 200u);
+}
+
+// Back-to-back bookings that overlap only because the restaurant later
+// added a turnover buffer: their other details must stay editable.
+TEST_F(BookingRulesTest, AnEditThatDoesNotTouchTablesOrTimesIsNotATableConflict) {
+  const std::string first = create(booking_body("2026-12-04", "19:00", 2, on("T5")));  // 19:00-20:30
+  const std::string second = create(booking_body("2026-12-04", "20:30", 2, on("T5")));
+  ASSERT_FALSE(first.empty());
+  ASSERT_FALSE(second.empty());
+  ASSERT_EQ(call("PUT", "/v1/restaurant", R"({"bookingRules":{"turnoverBuffer":15}})").status, 200u);
+
+  // Only changes that take a table, or hold one longer, are checked.
+  Reply phone = call("PUT", "/v1/bookings/" + second, R"({"guest":{"phone":"+45 33 33 33 33"}})");
+  EXPECT_EQ(phone.status, 200u) << phone.body;
+  Reply comment = call("PUT", "/v1/bookings/" + first, R"({"comment":"Birthday"})");
+  EXPECT_EQ(comment.status, 200u) << comment.body;
+  Reply approve = call("PUT", "/v1/bookings/" + first, R"({"status":"approved"})");
+  EXPECT_EQ(approve.status, 200u) << approve.body;
+  Reply shorter = call("PUT", "/v1/bookings/" + first, R"({"duration":60})");
+  EXPECT_EQ(shorter.status, 200u) << shorter.body;
+  // Notes (their own endpoint) are not refused.
+  EXPECT_EQ(call("POST", "/v1/bookings/" + first + "/restaurantNote", R"({"text":"ok"})").status, 200u);
+  // What takes more is checked, of course: a later start still inside the
+  // first's buffer, a longer stay, another table.
+  expect_refused(call("PUT", "/v1/bookings/" + second, R"({"time":"20:10"})"), 422, "table_unavailable");
+  expect_refused(call("PUT", "/v1/bookings/" + first, R"({"duration":120})"), 422, "table_unavailable");
+  const std::string third = create(booking_body("2026-12-04", "20:30", 2, on("T6")));
+  expect_refused(call("PUT", "/v1/bookings/" + third, "{" + on("T5") + "}"), 422, "table_unavailable");
 }
 
 }  // namespace

@@ -213,4 +213,21 @@ int bind_params(sqlite3_stmt* statement, const std::vector<SqlParam>& params, in
   return SQLITE_OK;
 }
 
+void append_filter_order_page(std::string& sql, std::vector<SqlParam>& params, const domain::SearchExpression* filter,
+                              const std::vector<domain::SortKey>* sort,
+                              const std::vector<domain::SortKey>& default_sort, const ColumnMap& columns,
+                              long long skip, long long limit) {
+  if (filter != nullptr) {
+    auto compiled = compile_filter(*filter, columns);
+    if (!compiled.sql.empty()) {
+      sql += " AND " + compiled.sql;
+      params.insert(params.end(), compiled.params.begin(), compiled.params.end());
+    }
+  }
+  sql += " " + compile_order_by(sort != nullptr && !sort->empty() ? *sort : default_sort, columns, params);
+  sql += " LIMIT ? OFFSET ?";
+  params.emplace_back(limit);
+  params.emplace_back(skip);
+}
+
 }  // namespace maitred::store::sqlite

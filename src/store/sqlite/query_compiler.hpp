@@ -69,6 +69,14 @@ std::string compile_order_by(const std::vector<domain::SortKey>& keys, const Col
 
 // "guest.phone" -> "$.guest.phone". A segment of digits is an array index:
 // "customFields.0.value" -> "$.customFields[0].value".
+// Appends " AND <filter> ORDER BY ... LIMIT ? OFFSET ?" to a query whose
+// WHERE clause is open, and the parameters in the same order. `sort` empty
+// or null: `default_sort`. The shape every list endpoint shares.
+void append_filter_order_page(std::string& sql, std::vector<SqlParam>& params, const domain::SearchExpression* filter,
+                              const std::vector<domain::SortKey>* sort,
+                              const std::vector<domain::SortKey>& default_sort, const ColumnMap& columns,
+                              long long skip, long long limit);
+
 std::string json_path_for(std::string_view field_path);
 
 // What replace(ltrim(x, '+'), ' ', '') computes in SQL: leading '+' signs

@@ -65,27 +65,9 @@ std::vector<std::string> SqliteStore::list_booking_documents(const BookingQuery&
     params.emplace_back(core::format_utc(*query.to));
   }
   if (query.only_confirmed) sql += " AND status IN ('approved', 'arrived', 'seated', 'left')";
-  if (query.filter != nullptr) {
-    auto filter = compile_filter(*query.filter, booking_columns());
-    if (!filter.sql.empty()) {
-      sql += " AND " + filter.sql;
-      params.insert(params.end(), filter.params.begin(), filter.params.end());
-    }
-  }
   static const std::vector<domain::SortKey> kByStart{{"dateTime", true}};
-  const auto& sort = query.sort != nullptr && !query.sort->empty() ? *query.sort : kByStart;
-  sql += " " + compile_order_by(sort, booking_columns(), params);
-  sql += " LIMIT ? OFFSET ?";
-  params.emplace_back(query.limit);
-  params.emplace_back(query.skip);
-
-  auto r = reader();
-  // Query shapes vary with the filter, so this statement is not cached.
-  auto statement = r->prepare_once(sql);
-  bind_all(statement, params);
-  std::vector<std::string> docs;
-  while (statement.step()) docs.emplace_back(statement.text(0));
-  return docs;
+  append_filter_order_page(sql, params, query.filter, query.sort, kByStart, booking_columns(), query.skip, query.limit);
+  return select_documents(sql, params);
 }
 
 std::vector<domain::Booking> SqliteStore::bookings_starting_between(std::string_view restaurant_id,

@@ -20,21 +20,15 @@ std::vector<std::string> SqliteStore::query_documents(const DocumentQuery& query
   // Fixed fragments and the compiler's output only; every value is bound.
   std::string sql = "SELECT doc FROM documents WHERE restaurant_id = ? AND collection = ? AND deleted = 0";
   std::vector<SqlParam> params{query.restaurant_id, std::string(collection_name(query.collection))};
-  if (query.filter != nullptr) {
-    auto filter = compile_filter(*query.filter, document_columns());
-    if (!filter.sql.empty()) {
-      sql += " AND " + filter.sql;
-      params.insert(params.end(), filter.params.begin(), filter.params.end());
-    }
-  }
   static const std::vector<domain::SortKey> kByCreation{{"createdAt", true}};
-  const auto& sort = query.sort != nullptr && !query.sort->empty() ? *query.sort : kByCreation;
-  sql += " " + compile_order_by(sort, document_columns(), params);
-  sql += " LIMIT ? OFFSET ?";
-  params.emplace_back(query.limit);
-  params.emplace_back(query.skip);
+  append_filter_order_page(sql, params, query.filter, query.sort, kByCreation, document_columns(), query.skip,
+                           query.limit);
+  return select_documents(sql, params);
+}
 
+std::vector<std::string> SqliteStore::select_documents(const std::string& sql, const std::vector<SqlParam>& params) {
   auto r = reader();
+  // List queries vary in shape with their filter, so they are not cached.
   auto statement = r->prepare_once(sql);
   bind_all(statement, params);
   std::vector<std::string> docs;

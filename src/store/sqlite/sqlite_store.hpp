@@ -16,6 +16,7 @@
 #include "core/shared_generation.hpp"
 #include "store/generation_cache.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/query_compiler.hpp"
 #include "store/store.hpp"
 
 namespace maitred::store::sqlite {
@@ -83,6 +84,9 @@ class SqliteStore final : public Store {
   class ReaderLease;
   ReaderLease reader();
   void migrate();
+  // Runs a list query (text built from fixed fragments and the compiler's
+  // output only) and returns its first column.
+  std::vector<std::string> select_documents(const std::string& sql, const std::vector<SqlParam>& params);
   // After a write: bump the data generation now, or at commit when inside
   // atomically() (bumping earlier would let a cache refill with old data).
   void wrote();
