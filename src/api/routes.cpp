@@ -1,6 +1,7 @@
 #include "api/routes.hpp"
 
 #include "api/areas.hpp"
+#include "api/booking_flow.hpp"
 #include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
 #include "api/guest_records.hpp"
@@ -58,6 +59,8 @@ http::Router make_router() {
   router.add(Method::get, "/v1/bookings/{id}/history", Access::api_key, booking_history);
   router.add(Method::post, "/v1/bookings/{id}/restaurantNote", Access::api_key, add_restaurant_note);
   router.add(Method::post, "/v1/bookings/{id}/comment", Access::api_key, add_booking_comment);
+  router.add(Method::get, "/v1/bookingFlow/times", Access::api_key, booking_flow_times);
+  router.add(Method::get, "/v1/bookingFlow/dates", Access::api_key, booking_flow_dates);
   router.add(Method::get, "/v1/customers", Access::api_key, list_customers);
   router.add(Method::get, "/v1/customers/{id}", Access::api_key, get_customer);
   router.add(Method::get, "/v1/orders", Access::api_key, list_orders);

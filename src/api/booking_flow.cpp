@@ -1,0 +1,160 @@
+#include "api/booking_flow.hpp"
+
+#include <algorithm>
+
+#include "api/setup_documents.hpp"
+#include "domain/availability.hpp"
+#include "domain/calendar.hpp"
+#include "domain/time_zone.hpp"
+#include "http/api_error.hpp"
+#include "http/query_params.hpp"
+
+namespace maitred::api {
+
+namespace {
+
+// The widest range /dates computes at once (a quarter).
+constexpr int kMaxDateRange = 92;
+
+// Everything the engine reads, loaded once per request.
+struct Loaded {
+  domain::Restaurant restaurant;
+  std::vector<domain::OpeningHour> hours;
+  std::vector<domain::Area> areas;
+  std::vector<domain::Table> tables;
+  std::vector<domain::TableCombination> combinations;
+  std::vector<domain::CustomField> custom_fields;
+  std::vector<domain::Booking> bookings;
+
+  domain::RestaurantSnapshot snapshot() const { return {restaurant, hours, areas, tables, combinations, bookings}; }
+};
+
+// Bookings that can overlap local days first..last: from a day before (long
+// bookings, services past midnight) to two days after.
+Loaded load(http::RequestContext& context, date::year_month_day first, date::year_month_day last) {
+  auto& store = context.services.store;
+  const auto& id = context.caller().restaurant_id;
+  auto restaurant = store.find_restaurant(id);
+  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  Loaded l{std::move(*restaurant), {}, {}, {}, {}, {}, {}};
+  l.hours = load_all<domain::OpeningHour>(store, id);
+  l.areas = load_all<domain::Area>(store, id);
+  l.tables = load_all<domain::Table>(store, id);
+  l.combinations = load_all<domain::TableCombination>(store, id);
+  l.custom_fields = load_all<domain::CustomField>(store, id);
+  const auto& zone = l.restaurant.timezone;
+  const auto from = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{first} - date::days{1}});
+  const auto to = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{last} + date::days{2}});
+  l.bookings = store.bookings_starting_between(id, from, to);
+  return l;
+}
+
+date::year_month_day required_date(const http::QueryParams& query, const char* name) {
+  auto text = query.get(name);
+  if (!text || text->empty()) json::invalid(name, std::string("'") + name + "' is required.", "missing_parameter");
+  auto day = domain::parse_iso_date(*text);
+  if (!day) json::invalid(name, std::string("'") + name + "' must be a date as YYYY-MM-DD.", "invalid_parameter");
+  if (*day > domain::kLastSupportedDate) {
+    json::invalid(name, "Dates after 2037-12-31 are not supported.", "invalid_parameter");
+  }
+  return *day;
+}
+
+bool applies_to(const domain::CustomField& f, const std::string& opening_hour_id) {
+  if (f.default_on_all_opening_hours) return true;
+  return std::ranges::find(f.opening_hour_ids, opening_hour_id) != f.opening_hour_ids.end();
+}
+
+}  // namespace
+
+http::Response booking_flow_times(http::RequestContext& context) {
+  http::QueryParams query(context.request.query);
+  domain::AvailabilityRequest request;
+  request.day = required_date(query, "date");
+  if (!query.get("people")) json::invalid("people", "'people' is required.", "missing_parameter");
+  request.people = static_cast<int>(query.get_integer("people", 2, 1, 1000));
+  request.only_bookable_online = query.get_bool("onlyBookableOnline", true);
+  request.opening_hour_id = query.get("openingHourId").value_or("");
+  request.area_id = query.get("areaId").value_or("");
+
+  const auto loaded = load(context, request.day, request.day);
+  const auto services = domain::available_times(loaded.snapshot(), request, context.services.clock.now());
+
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (const auto& service : services) {
+    const auto& h = *service.service;
+    out.start_object();
+    out.member("_id", h.id);
+    out.member("name", h.name);
+    out.member("note", h.note);
+    out.key("availableTimes");
+    out.start_array();
+    for (const auto& slot : service.slots) {
+      if (!slot.unavailable) out.string(domain::format_clock_time(slot.minutes));
+    }
+    out.end_array();
+    out.key("unavailableTimes");
+    out.start_array();
+    for (const auto& slot : service.slots) {
+      if (slot.unavailable) out.string(domain::format_clock_time(slot.minutes));
+    }
+    out.end_array();
+    // (ours) why each unavailable time is not bookable.
+    out.key("unavailableReasons");
+    out.start_array();
+    for (const auto& slot : service.slots) {
+      if (!slot.unavailable) continue;
+      out.start_object();
+      out.member("time", domain::format_clock_time(slot.minutes));
+      out.member("reason", domain::reason_code(*slot.unavailable));
+      out.end_object();
+    }
+    out.end_array();
+    out.key("activeCustomFields");
+    out.start_array();
+    for (const auto& f : loaded.custom_fields) {
+      if (applies_to(f, h.id)) json::write_custom_field(out, f);
+    }
+    out.end_array();
+    out.end_object();
+  }
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response booking_flow_dates(http::RequestContext& context) {
+  http::QueryParams query(context.request.query);
+  const auto from = required_date(query, "fromDate");
+  const auto to = required_date(query, "toDate");
+  if (to < from) json::invalid("toDate", "toDate must not be before fromDate.", "invalid_parameter");
+  if (date::sys_days{to} - date::sys_days{from} >= date::days{kMaxDateRange}) {
+    json::invalid("toDate", "The range may span at most 92 days.", "invalid_parameter");
+  }
+  const auto people = query.get("people");
+  const int party = static_cast<int>(query.get_integer("people", 2, 1, 1000));
+
+  const auto loaded = load(context, from, to);
+  const auto now = context.services.clock.now();
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (auto day = date::sys_days{from}; day <= date::sys_days{to}; day += date::days{1}) {
+    const date::year_month_day ymd{day};
+    bool open = false;
+    if (!people) {
+      open = !domain::services_on(loaded.hours, ymd).empty();
+    } else {
+      domain::AvailabilityRequest request{ymd, party, true, {}, {}};
+      for (const auto& service : domain::available_times(loaded.snapshot(), request, now)) {
+        open = open || std::ranges::any_of(service.slots, [](const auto& s) { return !s.unavailable; });
+      }
+    }
+    if (open) out.string(domain::format_iso_date(ymd));
+  }
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+}  // namespace maitred::api

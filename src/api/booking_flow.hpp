@@ -1,0 +1,11 @@
+#pragma once
+#include "http/handler.hpp"
+
+namespace maitred::api {
+
+// GET /v1/bookingFlow/times?date=&people=[&onlyBookableOnline=][&openingHourId=][&areaId=]
+http::Response booking_flow_times(http::RequestContext& context);
+// GET /v1/bookingFlow/dates?fromDate=&toDate=[&people=]
+http::Response booking_flow_dates(http::RequestContext& context);
+
+}  // namespace maitred::api
