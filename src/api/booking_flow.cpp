@@ -5,6 +5,7 @@
 #include "api/setup_documents.hpp"
 #include "domain/availability.hpp"
 #include "domain/calendar.hpp"
+#include "domain/date_time_bounds.hpp"
 #include "domain/time_zone.hpp"
 #include "http/api_error.hpp"
 #include "http/query_params.hpp"
@@ -152,6 +153,74 @@ http::Response booking_flow_dates(http::RequestContext& context) {
       }
     }
     if (open) out.string(domain::format_iso_date(ymd));
+  }
+  out.end_array();
+  return http::Response::json(200, std::move(body));
+}
+
+http::Response booking_flow_available_tables(http::RequestContext& context) {
+  http::QueryParams query(context.request.query);
+  if (!query.get("people")) json::invalid("people", "'people' is required.", "missing_parameter");
+  const int people = static_cast<int>(query.get_integer("people", 2, 1, 1000));
+  const bool all = query.get_bool("returnAllTables", false);
+  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
+  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  auto instant = [&](const char* name, domain::Bound bound) {
+    auto text = query.get(name);
+    if (!text || text->empty()) json::invalid(name, std::string("'") + name + "' is required.", "missing_parameter");
+    auto t = domain::parse_date_time_bound(*text, restaurant->timezone, bound);
+    if (!t) json::invalid(name, std::string("'") + name + "' must be a date-time.", "invalid_parameter");
+    return *t;
+  };
+  const auto from = instant("fromDateTime", domain::Bound::from);
+  const auto to = instant("toDateTime", domain::Bound::to);
+  if (to <= from) json::invalid("toDateTime", "toDateTime must be after fromDateTime.", "invalid_parameter");
+  if (to - from > std::chrono::hours{24})
+    json::invalid("toDateTime", "The window may span at most 24 hours.", "invalid_parameter");
+
+  const auto local = domain::utc_to_local(restaurant->timezone, from).day;
+  const auto loaded = load(context, local, local);
+  const auto snapshot = loaded.snapshot();
+  auto write_area = [&](json::JsonWriter& out, const std::string& area_id) {
+    out.key("area");
+    auto area = std::ranges::find(loaded.areas, area_id, &domain::Area::id);
+    if (area == loaded.areas.end()) {
+      out.null();
+      return;
+    }
+    out.start_object();
+    out.member("_id", area->id);
+    out.member("name", area->name);
+    out.end_object();
+  };
+  std::string body;
+  json::JsonWriter out(body);
+  out.start_array();
+  for (const auto& t : loaded.tables) {
+    const bool fits = people >= t.seats_min && people <= t.seats_max;
+    const bool free = domain::is_table_free(snapshot, t.id, from, to);
+    if (!all && !(fits && free)) continue;
+    out.start_object();
+    out.member("_id", t.id);
+    out.member("name", t.name);
+    write_area(out, t.area_id);
+    if (all) out.member("booked", !free);
+    out.end_object();
+  }
+  for (const auto& c : loaded.combinations) {
+    const bool fits = people >= c.seats_min && people <= c.seats_max;
+    const bool free =
+        std::ranges::all_of(c.table_ids, [&](const auto& id) { return domain::is_table_free(snapshot, id, from, to); });
+    if (!all && !(fits && free)) continue;
+    out.start_object();
+    out.member("_id", c.id);
+    out.member("name", c.name);
+    out.key("tableIds");
+    out.start_array();
+    for (const auto& id : c.table_ids) out.string(id);
+    out.end_array();
+    if (all) out.member("booked", !free);
+    out.end_object();
   }
   out.end_array();
   return http::Response::json(200, std::move(body));

@@ -8,4 +8,7 @@ http::Response booking_flow_times(http::RequestContext& context);
 // GET /v1/bookingFlow/dates?fromDate=&toDate=[&people=]
 http::Response booking_flow_dates(http::RequestContext& context);
 
+// GET /v1/bookingFlow/availableTables?people=&fromDateTime=&toDateTime=[&returnAllTables=true]
+http::Response booking_flow_available_tables(http::RequestContext& context);
+
 }  // namespace maitred::api

@@ -61,6 +61,7 @@ http::Router make_router() {
   router.add(Method::post, "/v1/bookings/{id}/comment", Access::api_key, add_booking_comment);
   router.add(Method::get, "/v1/bookingFlow/times", Access::api_key, booking_flow_times);
   router.add(Method::get, "/v1/bookingFlow/dates", Access::api_key, booking_flow_dates);
+  router.add(Method::get, "/v1/bookingFlow/availableTables", Access::api_key, booking_flow_available_tables);
   router.add(Method::get, "/v1/customers", Access::api_key, list_customers);
   router.add(Method::get, "/v1/customers/{id}", Access::api_key, get_customer);
   router.add(Method::get, "/v1/orders", Access::api_key, list_orders);

@@ -209,4 +209,10 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
   return out;
 }
 
+bool is_table_free(const RestaurantSnapshot& snapshot, const std::string& table_id, core::SystemTime start,
+                   core::SystemTime end) {
+  const TableCalendar calendar(snapshot.bookings, snapshot.restaurant.booking_rules.turnover_buffer);
+  return calendar.is_free(table_id, start, end);
+}
+
 }  // namespace maitred::domain

@@ -84,4 +84,9 @@ std::optional<TableChoice> choose_tables(const RestaurantSnapshot& snapshot, int
                                          int duration, bool only_bookable_online, const std::string& area_id,
                                          const std::vector<std::string>& service_area_ids);
 
+// Whether `table_id` is held by a booking in [start, end) (the turn-over
+// buffer of the bookings included).
+bool is_table_free(const RestaurantSnapshot& snapshot, const std::string& table_id, core::SystemTime start,
+                   core::SystemTime end);
+
 }  // namespace maitred::domain
