@@ -3,12 +3,15 @@
 #include <algorithm>
 
 #include "api/setup_documents.hpp"
+#include "app/hold_service.hpp"
+#include "app/restaurant_snapshot.hpp"
 #include "domain/availability.hpp"
 #include "domain/calendar.hpp"
 #include "domain/date_time_bounds.hpp"
 #include "domain/time_zone.hpp"
 #include "http/api_error.hpp"
 #include "http/query_params.hpp"
+#include "json/hold_codec.hpp"
 
 namespace maitred::api {
 
@@ -17,37 +20,10 @@ namespace {
 // The widest range /dates computes at once (a quarter).
 constexpr int kMaxDateRange = 92;
 
-// Everything the engine reads, loaded once per request.
-struct Loaded {
-  domain::Restaurant restaurant;
-  std::vector<domain::OpeningHour> hours;
-  std::vector<domain::Area> areas;
-  std::vector<domain::Table> tables;
-  std::vector<domain::TableCombination> combinations;
-  std::vector<domain::CustomField> custom_fields;
-  std::vector<domain::Booking> bookings;
-
-  domain::RestaurantSnapshot snapshot() const { return {restaurant, hours, areas, tables, combinations, bookings}; }
-};
-
-// Bookings that can overlap local days first..last: from a day before (long
-// bookings, services past midnight) to two days after.
-Loaded load(http::RequestContext& context, date::year_month_day first, date::year_month_day last) {
-  auto& store = context.services.store;
-  const auto& id = context.caller().restaurant_id;
-  auto restaurant = store.find_restaurant(id);
+app::LoadedRestaurant load(http::RequestContext& context, date::year_month_day first, date::year_month_day last) {
+  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  Loaded l{std::move(*restaurant), {}, {}, {}, {}, {}, {}};
-  l.hours = load_all<domain::OpeningHour>(store, id);
-  l.areas = load_all<domain::Area>(store, id);
-  l.tables = load_all<domain::Table>(store, id);
-  l.combinations = load_all<domain::TableCombination>(store, id);
-  l.custom_fields = load_all<domain::CustomField>(store, id);
-  const auto& zone = l.restaurant.timezone;
-  const auto from = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{first} - date::days{1}});
-  const auto to = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{last} + date::days{2}});
-  l.bookings = store.bookings_starting_between(id, from, to);
-  return l;
+  return app::load_restaurant(context.services.store, *restaurant, first, last, context.services.clock.now());
 }
 
 date::year_month_day required_date(const http::QueryParams& query, const char* name) {
@@ -224,6 +200,38 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
   }
   out.end_array();
   return http::Response::json(200, std::move(body));
+}
+
+namespace {
+app::BookingContext flow_context(http::RequestContext& context, const domain::Restaurant& restaurant) {
+  return {context.services.store, context.services.clock, restaurant, {"apiKey", context.caller().key_id}};
+}
+}  // namespace
+
+http::Response create_hold(http::RequestContext& context) {
+  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
+  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  BodyReader body(context);
+  auto& in = body.reader();
+  app::HoldRequest request;
+  request.date = in.required_string("date", 10);
+  request.time = in.required_string("time", 5);
+  request.people = static_cast<int>(in.required_integer("people", 1, 1000));
+  request.opening_hour_id = in.optional_string("openingHourId", 64).value_or("");
+  request.area_id = in.optional_string("areaId", 64).value_or("");
+  in.finish();
+  auto hold = app::place_hold(flow_context(context, *restaurant), request);
+  return http::Response::json(200, json::hold_to_json(hold));
+}
+
+http::Response release_hold(http::RequestContext& context) {
+  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
+  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  std::string id(context.path_param("id"));
+  if (!app::release_hold(flow_context(context, *restaurant), id)) {
+    throw domain::NotFound("not_found", "_id", "There is no hold with id '" + id + "'.");
+  }
+  return json_true();
 }
 
 }  // namespace maitred::api

@@ -62,6 +62,8 @@ http::Router make_router() {
   router.add(Method::get, "/v1/bookingFlow/times", Access::api_key, booking_flow_times);
   router.add(Method::get, "/v1/bookingFlow/dates", Access::api_key, booking_flow_dates);
   router.add(Method::get, "/v1/bookingFlow/availableTables", Access::api_key, booking_flow_available_tables);
+  router.add(Method::post, "/v1/bookingFlow/holds", Access::api_key, create_hold);
+  router.add(Method::del, "/v1/bookingFlow/holds/{id}", Access::api_key, release_hold);
   router.add(Method::get, "/v1/customers", Access::api_key, list_customers);
   router.add(Method::get, "/v1/customers/{id}", Access::api_key, get_customer);
   router.add(Method::get, "/v1/orders", Access::api_key, list_orders);

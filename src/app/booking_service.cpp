@@ -4,6 +4,7 @@
 #include <array>
 
 #include "app/customer_service.hpp"
+#include "app/restaurant_snapshot.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
 #include "domain/booking_status.hpp"
@@ -16,6 +17,7 @@
 #include "domain/time_zone.hpp"
 #include "json/custom_field_answers.hpp"
 #include "json/document_diff.hpp"
+#include "json/hold_codec.hpp"
 #include "json/setup_codec.hpp"
 #include "store/store.hpp"
 
@@ -31,16 +33,6 @@ constexpr std::size_t kMaxNotes = 200;
 
 [[noreturn]] void invalid(std::string field, const std::string& message, std::string code = "invalid_field") {
   throw domain::InvalidInput(std::move(code), std::move(field), message);
-}
-
-template <typename Doc>
-std::vector<Doc> load_setup(store::Store& store, const std::string& restaurant_id, store::Collection collection,
-                            void (*apply)(json::ObjectReader&, Doc&), bool include_deleted = false) {
-  std::vector<Doc> out;
-  for (const auto& stored : store.list_documents(collection, restaurant_id, include_deleted)) {
-    out.push_back(json::from_stored<Doc>(stored.json, apply));
-  }
-  return out;
 }
 
 Booking load(const BookingContext& c, const std::string& id) {
@@ -94,8 +86,8 @@ void apply_guest(const json::BookingChanges& ch, domain::Guest& guest) {
 }
 
 void apply_tables(const BookingContext& c, const std::vector<std::string>& ids, Booking& b) {
-  auto tables = load_setup<domain::Table>(c.store, c.restaurant.id, store::Collection::tables, json::apply_table);
-  auto areas = load_setup<domain::Area>(c.store, c.restaurant.id, store::Collection::areas, json::apply_area);
+  auto tables = load_setup<domain::Table>(c.store, c.restaurant.id);
+  auto areas = load_setup<domain::Area>(c.store, c.restaurant.id);
   b.tables.clear();
   for (std::size_t i = 0; i < ids.size(); ++i) {
     auto table = std::ranges::find(tables, ids[i], &domain::Table::id);
@@ -131,8 +123,7 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
 }
 
 void apply_custom_fields(const BookingContext& c, const json::BookingChanges& ch, Booking& b) {
-  auto definitions = load_setup<domain::CustomField>(c.store, c.restaurant.id, store::Collection::custom_fields,
-                                                     json::apply_custom_field);
+  auto definitions = load_setup<domain::CustomField>(c.store, c.restaurant.id);
   b.custom_fields = json::read_custom_field_answers(ch.custom_fields, definitions, b.opening_hour_id);
 }
 
@@ -164,8 +155,10 @@ void add_note(Booking& b, const std::string& text, const std::string& author, co
   b.restaurant_notes.push_back({core::new_id(), text, author.empty() ? "API" : author, at});
 }
 
-// Inside the write transaction: no table of `b` is held by an overlapping booking.
-void check_tables_free(const BookingContext& c, const Booking& b) {
+// Inside the write transaction: no table of `b` is held by an overlapping
+// booking or by someone else's active hold (`consumed_hold`: the hold this
+// booking turns into, which does not count against it).
+void check_tables_free(const BookingContext& c, const Booking& b, const std::string& consumed_hold = {}) {
   if (b.tables.empty() || !domain::holds_tables(b.status)) return;
   const int buffer = c.restaurant.booking_rules.turnover_buffer;
   // A booking that overlaps starts less than a day (the longest booking plus
@@ -173,12 +166,35 @@ void check_tables_free(const BookingContext& c, const Booking& b) {
   const auto end = b.date_time + std::chrono::minutes{b.duration + buffer};
   auto nearby = c.store.bookings_starting_between(
       c.restaurant.id, b.date_time - std::chrono::hours{24} - std::chrono::minutes{buffer}, end);
+  for (const auto& hold : active_holds(c.store, c.restaurant.id, c.clock.now())) {
+    if (hold.id != consumed_hold) nearby.push_back(domain::as_booking(hold));
+  }
   if (auto conflict = domain::find_table_conflict(b, nearby, buffer)) {
     invalid(
         "tables",
         "Table '" + conflict->table_name + "' is already booked at that time (booking " + conflict->booking_id + ").",
         "table_unavailable");
   }
+}
+
+// The hold a new booking turns into: it must be active and for the same
+// date, time and party; the booking gets its tables. Returns its id.
+std::string take_hold(const BookingContext& c, const std::string& hold_id, Booking& b, bool tables_given) {
+  std::optional<store::Document> stored;
+  if (core::is_valid_id(hold_id)) stored = c.store.find_document(store::Collection::holds, c.restaurant.id, hold_id);
+  if (!stored) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
+  auto hold = json::hold_from_stored(stored->json);
+  if (!domain::is_active(hold, c.clock.now())) {
+    invalid("holdId", "The hold has expired; ask for the times again.", "hold_expired");
+  }
+  if (hold.date != b.date || hold.time != b.time || hold.people != b.people) {
+    invalid("holdId", "The booking must be for the held date, time and party size (" + hold.date + " " +
+                          domain::format_clock_time(hold.time) + ", " + std::to_string(hold.people) + " people).");
+  }
+  if (tables_given) invalid("tables", "A booking made from a hold gets the hold's tables; leave out 'tables'.");
+  b.tables = hold.tables;
+  if (b.opening_hour_id.empty() && !hold.opening_hour_id.empty()) apply_opening_hour(c, hold.opening_hour_id, b);
+  return hold.id;
 }
 
 void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view before,
@@ -247,8 +263,11 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     }
     if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
     if (ch.table_ids) apply_tables(c, *ch.table_ids, b);
+    std::string consumed_hold;
+    if (ch.hold_id) consumed_hold = take_hold(c, *ch.hold_id, b, ch.table_ids.has_value());
     apply_custom_fields(c, ch, b);
-    check_tables_free(c, b);
+    check_tables_free(c, b, consumed_hold);
+    if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
     link_customer(c.store, c.clock, b);
     c.store.insert_booking(b);
     refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
@@ -261,6 +280,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
 }
 
 void update_booking(const BookingContext& c, const std::string& id, const json::BookingChanges& ch) {
+  if (ch.hold_id) invalid("holdId", "holdId can only be given when a booking is created.");
   c.store.atomically([&] {
     Booking b = load(c, id);
     const Booking old = b;

@@ -1,6 +1,7 @@
 #include "domain/availability.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 #include "domain/booking_status.hpp"
@@ -124,16 +125,16 @@ std::optional<TableChoice> choose_tables(const RestaurantSnapshot& s, int people
   }
   if (best != nullptr) return TableChoice{{best->id}, {}, best->name};
 
+  // Ranked as tables are: empty seats, then priority (its tables' summed),
+  // then area priority (the most preferred of its tables' areas), then name.
   const TableCombination* best_combination = nullptr;
-  int best_priority = 0;
-  auto combination_rank = [&](const TableCombination& c, int priority) {
-    return std::tuple(c.seats_max - people, priority, c.name);
-  };
+  std::tuple<int, int, int, std::string> best_rank;
   for (const auto& c : s.combinations) {
     if (people < c.seats_min || people > c.seats_max) continue;
     if (only_bookable_online && !c.bookable_online) continue;
     bool all_usable = true;
     int priority = 0;
+    int preferred_area = std::numeric_limits<int>::max();
     for (const auto& id : c.table_ids) {
       auto t = std::ranges::find(s.tables, id, &Table::id);
       if (t == s.tables.end() || !usable(*t)) {
@@ -141,12 +142,13 @@ std::optional<TableChoice> choose_tables(const RestaurantSnapshot& s, int people
         break;
       }
       priority += t->priority;
+      preferred_area = std::min(preferred_area, area_priority(s.areas, t->area_id));
     }
     if (!all_usable) continue;
-    if (best_combination == nullptr ||
-        combination_rank(c, priority) < combination_rank(*best_combination, best_priority)) {
+    auto rank = std::tuple(c.seats_max - people, priority, preferred_area, c.name);
+    if (best_combination == nullptr || rank < best_rank) {
       best_combination = &c;
-      best_priority = priority;
+      best_rank = std::move(rank);
     }
   }
   if (best_combination != nullptr) {
@@ -173,10 +175,13 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
       const int open = hhmm_to_minutes(h->open);
       const int length = service_length_minutes(h->open, h->close);
       const int interval = std::max(h->seating.interval, 5);
+      // The service's real span: on daylight-saving days it is an hour
+      // shorter or longer than its wall-clock length.
       const auto service_start = local_to_utc(zone, service_day, open).instant;
-      const auto service_end = service_start + minutes{length};
+      const auto close_day = h->close < h->open ? add_days(service_day, 1) : service_day;
+      const auto service_end = local_to_utc(zone, close_day, hhmm_to_minutes(h->close)).instant;
       ServiceSlots service{h, {}};
-      for (int m = open; m + duration <= open + length; m += interval) {
+      for (int m = open; m < open + length; m += interval) {
         // A start time belongs to the calendar date it falls on.
         const bool next_day = m >= 24 * 60;
         if ((offset == -1) != next_day) continue;
@@ -184,6 +189,8 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
         const int local = m % (24 * 60);
         const auto utc = local_to_utc(zone, slot_day, local);
         if (utc.kind == LocalTimeKind::nonexistent) continue;
+        // The last start lets the booking end by closing, in real time.
+        if (utc.instant + minutes{duration} > service_end) continue;
         Slot slot{format_iso_date(slot_day), local, utc.instant, std::nullopt};
         if (utc.instant < earliest)
           slot.unavailable = Unavailable::too_soon;

@@ -38,6 +38,7 @@ struct BookingRules {
   int max_days_ahead = 90;
   std::string default_status = "request";  // of a new API booking that names none
   int max_online_party_size = 8;
+  int hold_minutes = 10;  // how long a booking-flow hold keeps its tables
 };
 
 struct Restaurant {

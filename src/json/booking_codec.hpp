@@ -45,6 +45,7 @@ struct BookingChanges {
   std::optional<std::string> referrer;
   std::optional<std::string> metadata_json;  // a serialised JSON object
   std::optional<std::string> opening_hour_id;
+  std::optional<std::string> hold_id;  // create only: turn this hold into the booking
 };
 
 // Reads every key a resOS client may send; unknown keys are refused (422).

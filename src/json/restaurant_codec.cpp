@@ -26,6 +26,7 @@ void write_rules(JsonWriter& out, const domain::BookingRules& rules) {
   out.member("maxDaysAhead", rules.max_days_ahead);
   out.member("defaultStatus", rules.default_status);
   out.member("maxOnlinePartySize", rules.max_online_party_size);
+  out.member("holdMinutes", rules.hold_minutes);
   out.end_object();
 }
 
@@ -56,6 +57,7 @@ void apply_rules(ObjectReader& in, domain::BookingRules& rules) {
   set_if(in.optional_integer("maxDaysAhead", 1, 730), rules.max_days_ahead);
   set_if(in.optional_string("defaultStatus", 20), rules.default_status);
   set_if(in.optional_integer("maxOnlinePartySize", 1, 1000), rules.max_online_party_size);
+  set_if(in.optional_integer("holdMinutes", 1, 60), rules.hold_minutes);
   in.finish();
 }
 

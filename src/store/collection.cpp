@@ -12,6 +12,7 @@ std::string_view collection_name(Collection collection) {
     case Collection::customers: return "customers";
     case Collection::orders: return "orders";
     case Collection::feedback: return "feedback";
+    case Collection::holds: return "holds";
   }
   return "unknown";
 }

@@ -36,7 +36,17 @@ struct StoreError : std::runtime_error {
 
 // The restaurant's documents other than bookings: the setup collections, and
 // customers, orders and feedback.
-enum class Collection { areas, tables, table_combinations, opening_hours, custom_fields, customers, orders, feedback };
+enum class Collection {
+  areas,
+  tables,
+  table_combinations,
+  opening_hours,
+  custom_fields,
+  customers,
+  orders,
+  feedback,
+  holds,
+};
 std::string_view collection_name(Collection collection);
 
 struct Document {
@@ -152,6 +162,9 @@ class Store {
                                                                 std::string_view key) = 0;
   virtual void put_idempotency_key(std::string_view restaurant_id, std::string_view key,
                                    const IdempotencyRecord& record) = 0;
+  // Forgets holds that expired before `now`; returns how many.
+  virtual std::size_t purge_expired_holds(core::SystemTime now) = 0;
+
   // Forgets keys created before `cutoff`; returns how many.
   virtual std::size_t purge_idempotency_keys(core::SystemTime cutoff) = 0;
 

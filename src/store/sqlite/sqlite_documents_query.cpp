@@ -71,4 +71,12 @@ CustomerStats SqliteStore::customer_booking_stats(std::string_view restaurant_id
   return stats;
 }
 
+std::size_t SqliteStore::purge_expired_holds(core::SystemTime now) {
+  std::lock_guard lock(writer_mutex_);
+  auto erase =
+      writer_->prepare("DELETE FROM documents WHERE collection = 'holds' AND json_extract(doc, '$.expiresAt') < ?1");
+  erase.bind(1, core::format_utc(now)).run();
+  return static_cast<std::size_t>(erase.changes());
+}
+
 }  // namespace maitred::store::sqlite

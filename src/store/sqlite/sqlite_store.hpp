@@ -65,6 +65,7 @@ class SqliteStore final : public Store {
   void put_idempotency_key(std::string_view restaurant_id, std::string_view key,
                            const IdempotencyRecord& record) override;
   std::size_t purge_idempotency_keys(core::SystemTime cutoff) override;
+  std::size_t purge_expired_holds(core::SystemTime now) override;
 
   void create_api_key(const domain::ApiKey& key) override;
   std::optional<domain::ApiKey> find_api_key(std::string_view key_id) override;

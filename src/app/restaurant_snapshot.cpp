@@ -1,0 +1,72 @@
+#include "app/restaurant_snapshot.hpp"
+
+#include "domain/time_zone.hpp"
+#include "json/hold_codec.hpp"
+#include "json/setup_codec.hpp"
+#include "store/store.hpp"
+
+namespace maitred::app {
+
+namespace {
+
+template <typename Doc>
+std::vector<Doc> load(store::Store& store, const std::string& restaurant_id, store::Collection collection,
+                      void (*apply)(json::ObjectReader&, Doc&)) {
+  std::vector<Doc> out;
+  for (const auto& stored : store.list_documents(collection, restaurant_id, false)) {
+    out.push_back(json::from_stored<Doc>(stored.json, apply));
+  }
+  return out;
+}
+
+}  // namespace
+
+template <>
+std::vector<domain::OpeningHour> load_setup(store::Store& store, const std::string& id) {
+  return load<domain::OpeningHour>(store, id, store::Collection::opening_hours, json::apply_opening_hour);
+}
+template <>
+std::vector<domain::Area> load_setup(store::Store& store, const std::string& id) {
+  return load<domain::Area>(store, id, store::Collection::areas, json::apply_area);
+}
+template <>
+std::vector<domain::Table> load_setup(store::Store& store, const std::string& id) {
+  return load<domain::Table>(store, id, store::Collection::tables, json::apply_table);
+}
+template <>
+std::vector<domain::TableCombination> load_setup(store::Store& store, const std::string& id) {
+  return load<domain::TableCombination>(store, id, store::Collection::table_combinations,
+                                        json::apply_table_combination);
+}
+template <>
+std::vector<domain::CustomField> load_setup(store::Store& store, const std::string& id) {
+  return load<domain::CustomField>(store, id, store::Collection::custom_fields, json::apply_custom_field);
+}
+
+std::vector<domain::Hold> active_holds(store::Store& store, const std::string& restaurant_id, core::SystemTime now) {
+  std::vector<domain::Hold> out;
+  for (const auto& stored : store.list_documents(store::Collection::holds, restaurant_id, false)) {
+    auto hold = json::hold_from_stored(stored.json);
+    if (domain::is_active(hold, now)) out.push_back(std::move(hold));
+  }
+  return out;
+}
+
+LoadedRestaurant load_restaurant(store::Store& store, const domain::Restaurant& restaurant, date::year_month_day first,
+                                 date::year_month_day last, core::SystemTime now) {
+  const auto& id = restaurant.id;
+  LoadedRestaurant l{restaurant, {}, {}, {}, {}, {}, {}};
+  l.hours = load_setup<domain::OpeningHour>(store, id);
+  l.areas = load_setup<domain::Area>(store, id);
+  l.tables = load_setup<domain::Table>(store, id);
+  l.combinations = load_setup<domain::TableCombination>(store, id);
+  l.custom_fields = load_setup<domain::CustomField>(store, id);
+  const auto& zone = restaurant.timezone;
+  const auto from = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{first} - date::days{1}});
+  const auto to = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{last} + date::days{2}});
+  l.bookings = store.bookings_starting_between(id, from, to);
+  for (const auto& hold : active_holds(store, id, now)) l.bookings.push_back(domain::as_booking(hold));
+  return l;
+}
+
+}  // namespace maitred::app
