@@ -57,6 +57,11 @@ http::Response booking_flow_times(http::RequestContext& context) {
   const auto loaded = load(context, request.day, request.day);
   const auto services = domain::available_times(loaded.snapshot(), request, context.services.clock.now());
 
+  // As GET /v1/customFields lists them.
+  std::vector<const domain::CustomField*> fields_by_sort_index;
+  for (const auto& f : loaded.custom_fields) fields_by_sort_index.push_back(&f);
+  std::ranges::stable_sort(fields_by_sort_index, {}, [](const auto* f) { return f->sort_index; });
+
   std::string body;
   json::JsonWriter out(body);
   out.start_array();
@@ -91,8 +96,8 @@ http::Response booking_flow_times(http::RequestContext& context) {
     out.end_array();
     out.key("activeCustomFields");
     out.start_array();
-    for (const auto& f : loaded.custom_fields) {
-      if (applies_to(f, h.id)) json::write_custom_field(out, f);
+    for (const auto* f : fields_by_sort_index) {
+      if (applies_to(*f, h.id)) json::write_custom_field(out, *f);
     }
     out.end_array();
     out.end_object();
@@ -121,7 +126,12 @@ http::Response booking_flow_dates(http::RequestContext& context) {
     const date::year_month_day ymd{day};
     bool open = false;
     if (!people) {
-      open = !domain::services_on(loaded.hours, ymd).empty();
+      // Open when any service offers a start time on that date, including
+      // the after-midnight starts of the day before's late service.
+      domain::AvailabilityRequest request{ymd, 1, false, {}, {}};
+      for (const auto& service : domain::available_times(loaded.snapshot(), request, now)) {
+        open = open || !service.slots.empty();
+      }
     } else {
       domain::AvailabilityRequest request{ymd, party, true, {}, {}};
       for (const auto& service : domain::available_times(loaded.snapshot(), request, now)) {

@@ -192,11 +192,12 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
         // The last start lets the booking end by closing, in real time.
         if (utc.instant + minutes{duration} > service_end) continue;
         Slot slot{format_iso_date(slot_day), local, utc.instant, std::nullopt};
-        if (utc.instant < earliest)
+        // The online booking window binds guests, not staff.
+        if (r.only_bookable_online && utc.instant < earliest) {
           slot.unavailable = Unavailable::too_soon;
-        else if (slot_day > last_bookable_day)
+        } else if (r.only_bookable_online && slot_day > last_bookable_day) {
           slot.unavailable = Unavailable::too_far_ahead;
-        else if (r.only_bookable_online && r.people > rules.max_online_party_size) {
+        } else if (r.only_bookable_online && r.people > rules.max_online_party_size) {
           slot.unavailable = Unavailable::party_too_large;
         } else if (h->max_people_per_slot &&
                    covers_between(s.bookings, utc.instant, utc.instant + minutes{interval}) + r.people >

@@ -34,9 +34,11 @@ namespace maitred::domain {
 struct AvailabilityRequest {
   date::year_month_day day;
   int people = 2;
-  bool only_bookable_online = true;  // false: staff may use every table and time
-  std::string opening_hour_id;       // empty: every service
-  std::string area_id;               // empty: every area
+  // false (staff): every table, and no online booking window (minimum notice,
+  // days ahead, largest online party); pacing and covers still apply.
+  bool only_bookable_online = true;
+  std::string opening_hour_id;  // empty: every service
+  std::string area_id;          // empty: every area
 };
 
 struct RestaurantSnapshot {
