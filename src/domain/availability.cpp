@@ -95,12 +95,17 @@ std::vector<const OpeningHour*> services_on(std::span<const OpeningHour> hours, 
     if (!h.is_open) return {};  // closed that day (or a closure over it)
     specials.push_back(&h);
   }
-  if (!specials.empty()) return specials;
+  auto by_open = [](const OpeningHour* h) { return h->open; };
+  if (!specials.empty()) {
+    std::ranges::stable_sort(specials, {}, by_open);
+    return specials;
+  }
   std::vector<const OpeningHour*> regular;
   const int weekday = iso_weekday(day);
   for (const auto& h : hours) {
     if (!h.deleted && !h.special && h.day == weekday) regular.push_back(&h);
   }
+  std::ranges::stable_sort(regular, {}, by_open);  // lunch before dinner, whatever was created first
   return regular;
 }
 

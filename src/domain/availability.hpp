@@ -69,7 +69,8 @@ struct ServiceSlots {
 std::vector<ServiceSlots> available_times(const RestaurantSnapshot& snapshot, const AvailabilityRequest& request,
                                           core::SystemTime now);
 
-// Which services run on `day` (specials replace the weekday's services).
+// Which services run on `day` (specials replace the weekday's services), in
+// order of opening time.
 std::vector<const OpeningHour*> services_on(std::span<const OpeningHour> hours, date::year_month_day day);
 
 struct TableChoice {
