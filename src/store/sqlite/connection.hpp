@@ -20,9 +20,7 @@ class Connection;
 // A borrowed, cached statement; reset and unbound when it goes out of scope.
 class Statement {
  public:
-  // `owned`: finalized (not just reset) at scope exit, for one-off SQL.
-  Statement(sqlite3_stmt* stmt, Connection& connection, bool owned = false)
-      : stmt_(stmt), connection_(connection), owned_(owned) {}
+  Statement(sqlite3_stmt* stmt, Connection& connection) : stmt_(stmt), connection_(connection) {}
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -51,7 +49,6 @@ class Statement {
  private:
   sqlite3_stmt* stmt_;
   Connection& connection_;
-  bool owned_ = false;
 };
 
 class Connection {
@@ -64,8 +61,10 @@ class Connection {
 
   // Prepared once per connection (SQLITE_PREPARE_PERSISTENT), reused after.
   Statement prepare(const char* sql);
-  // For SQL whose text varies (compiled filters): prepared for one use.
-  Statement prepare_once(const std::string& sql);
+  // For SQL built at run time (list queries with compiled filters): cached
+  // by its text, so a shape clients repeat is parsed and planned once; the
+  // cache is emptied when it reaches kMaxDynamicStatements shapes.
+  Statement prepare_dynamic(const std::string& sql);
   void exec(const char* sql);
   [[noreturn]] void fail(int code, std::string_view during) const;
 
@@ -74,6 +73,8 @@ class Connection {
  private:
   sqlite3* db_ = nullptr;
   std::map<const char*, sqlite3_stmt*> statements_;  // keyed by the literal's address
+  std::map<std::string, sqlite3_stmt*, std::less<>> dynamic_statements_;
+  static constexpr std::size_t kMaxDynamicStatements = 64;
 };
 
 // Binds `params` to ?1, ?2, ... in order. `Param` is any variant of

@@ -28,8 +28,7 @@ std::vector<std::string> SqliteStore::query_documents(const DocumentQuery& query
 
 std::vector<std::string> SqliteStore::select_documents(const std::string& sql, const std::vector<SqlParam>& params) {
   auto r = reader();
-  // List queries vary in shape with their filter, so they are not cached.
-  auto statement = r->prepare_once(sql);
+  auto statement = r->prepare_dynamic(sql);
   bind_all(statement, params);
   std::vector<std::string> docs;
   while (statement.step()) docs.emplace_back(statement.text(0));
