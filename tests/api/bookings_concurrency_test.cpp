@@ -13,18 +13,10 @@
 #include <vector>
 
 #include "api/api_fixture.hpp"
+#include "api/json_paths.hpp"
 
 namespace maitred::test {
 namespace {
-
-std::vector<std::string> ids_of(const rapidjson::Value& list) {
-  std::vector<std::string> ids;
-  if (!list.IsArray()) return ids;
-  for (const auto& item : list.GetArray()) {
-    if (item.IsObject() && item.HasMember("_id") && item["_id"].IsString()) ids.emplace_back(item["_id"].GetString());
-  }
-  return ids;
-}
 
 std::string booking_body(const std::string& date, const std::string& time, int people, const std::string& extra = {},
                          const std::string& guest = R"({"name":"Ann Hansen"})") {

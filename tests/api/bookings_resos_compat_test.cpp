@@ -11,48 +11,10 @@
 #include <vector>
 
 #include "api/api_fixture.hpp"
+#include "api/json_paths.hpp"
 
 namespace maitred::test {
 namespace {
-
-std::string at(const rapidjson::Value& root, const std::string& path) {
-  const rapidjson::Value* v = &root;
-  std::size_t start = 0;
-  while (!path.empty()) {
-    const auto dot = path.find('.', start);
-    const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (v->IsObject()) {
-      auto it = v->FindMember(part.c_str());
-      if (it == v->MemberEnd()) return "<absent>";
-      v = &it->value;
-    } else if (v->IsArray() && !part.empty() && part.find_first_not_of("0123456789") == std::string::npos) {
-      const auto index = std::stoul(part);
-      if (index >= v->Size()) return "<absent>";
-      v = &(*v)[static_cast<rapidjson::SizeType>(index)];
-    } else {
-      return "<absent>";
-    }
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  v->Accept(writer);
-  return buffer.GetString();
-}
-
-std::string q(const std::string& s) {
-  return "\"" + s + "\"";
-}
-
-std::vector<std::string> ids_of(const rapidjson::Value& list) {
-  std::vector<std::string> ids;
-  if (!list.IsArray()) return ids;
-  for (const auto& item : list.GetArray()) {
-    if (item.IsObject() && item.HasMember("_id") && item["_id"].IsString()) ids.emplace_back(item["_id"].GetString());
-  }
-  return ids;
-}
 
 class BookingResosCompatTest : public ApiTest {
  protected:
