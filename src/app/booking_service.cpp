@@ -12,6 +12,7 @@
 #include "domain/contact_rules.hpp"
 #include "domain/errors.hpp"
 #include "domain/restaurant_rules.hpp"
+#include "domain/seating.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
 #include "domain/time_zone.hpp"
@@ -155,26 +156,50 @@ void add_note(Booking& b, const std::string& text, const std::string& author, co
   b.restaurant_notes.push_back({core::new_id(), text, author.empty() ? "API" : author, at});
 }
 
-// Inside the write transaction: no table of `b` is held by an overlapping
-// booking or by someone else's active hold (`consumed_hold`: the hold this
-// booking turns into, which does not count against it).
-void check_tables_free(const BookingContext& c, const Booking& b, const std::string& consumed_hold = {}) {
-  if (b.tables.empty() || !domain::holds_tables(b.status)) return;
+// Inside the write transaction: the seating check (domain/seating.hpp) with
+// the bookings and active holds around the booking, less the booking itself
+// and the hold it turns into. Assigns tables when it has none. With
+// `overbook` (staff squeezing a party in on purpose) nothing is refused and
+// nothing is chosen: the booking is written as given. `may_reseat`: tables it already has that no longer fit or are
+// taken are given up for the engine's choice. Returns whether the booking was let past a refusal.
+bool seat(const BookingContext& c, Booking& b, bool overbook, const std::string& consumed_hold = {},
+          bool may_reseat = false) {
+  if (!domain::holds_tables(b.status)) return false;
+  const auto day = domain::parse_iso_date(b.date);
+  auto loaded = load_restaurant(c.store, c.restaurant, *day, *day, c.clock.now());
+  std::erase_if(loaded.bookings, [&](const Booking& other) {
+    return other.id == b.id || (!consumed_hold.empty() && other.id == consumed_hold);
+  });
+  if (overbook) return domain::check_seating(loaded.snapshot(), b).refusal.has_value();
+  auto verdict = domain::check_seating(loaded.snapshot(), b);
+  if (may_reseat && verdict.refusal &&
+      (verdict.refusal->code == "table_unavailable" || verdict.refusal->code == "tables_too_small")) {
+    b.tables.clear();
+    verdict = domain::check_seating(loaded.snapshot(), b);
+  }
+  if (verdict.assigned) {
+    b.tables.clear();
+    for (const auto& id : verdict.assigned->table_ids) {
+      auto table = std::ranges::find(loaded.tables, id, &domain::Table::id);
+      auto area = std::ranges::find(loaded.areas, table->area_id, &domain::Area::id);
+      b.tables.push_back({table->id, table->name, table->area_id, area == loaded.areas.end() ? "" : area->name});
+    }
+  }
+  if (!verdict.refusal) return false;
+  throw domain::InvalidInput(verdict.refusal->code, verdict.refusal->field, verdict.refusal->message);
+}
+
+// Whether an update takes more than the booking had: it now holds tables
+// and did not, starts or ends differently, seats more people, or has other
+// tables.
+bool asks_for_more(const BookingContext& c, const Booking& old, const Booking& now) {
   const int buffer = c.restaurant.booking_rules.turnover_buffer;
-  // A booking that overlaps starts less than a day (the longest booking plus
-  // buffer) before this one ends.
-  const auto end = b.date_time + std::chrono::minutes{b.duration + buffer};
-  auto nearby = c.store.bookings_starting_between(
-      c.restaurant.id, b.date_time - std::chrono::hours{24} - std::chrono::minutes{buffer}, end);
-  for (const auto& hold : active_holds(c.store, c.restaurant.id, c.clock.now())) {
-    if (hold.id != consumed_hold) nearby.push_back(domain::as_booking(hold));
-  }
-  if (auto conflict = domain::find_table_conflict(b, nearby, buffer)) {
-    invalid(
-        "tables",
-        "Table '" + conflict->table_name + "' is already booked at that time (booking " + conflict->booking_id + ").",
-        "table_unavailable");
-  }
+  const auto before = domain::occupancy(old, buffer);
+  const auto after = domain::occupancy(now, buffer);
+  if (after.start == after.end) return false;  // holds nothing now
+  if (before.start == before.end) return true;
+  return after.start != before.start || after.end > before.end || now.people > old.people ||
+         !std::ranges::equal(now.tables, old.tables, {}, &domain::BookedTable::id, &domain::BookedTable::id);
 }
 
 // The hold a new booking turns into: it must be active and for the same
@@ -198,7 +223,7 @@ std::string take_hold(const BookingContext& c, const std::string& hold_id, Booki
 }
 
 void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view before,
-                    std::string_view after) {
+                    std::string_view after, bool overbooked = false) {
   std::string entry;
   json::JsonWriter out(entry);
   out.start_object();
@@ -209,6 +234,7 @@ void record_history(const BookingContext& c, const Booking& b, std::string_view 
   out.member("id", c.actor.id);
   out.end_object();
   out.member("action", action);
+  if (overbooked) out.member("overbooked", true);
   out.key("changes");
   if (before.empty()) {
     out.start_array();
@@ -266,12 +292,12 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     std::string consumed_hold;
     if (ch.hold_id) consumed_hold = take_hold(c, *ch.hold_id, b, ch.table_ids.has_value());
     apply_custom_fields(c, ch, b);
-    check_tables_free(c, b, consumed_hold);
+    const bool overbooked = seat(c, b, ch.allow_overbooking, consumed_hold);
     if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
     link_customer(c.store, c.clock, b);
     c.store.insert_booking(b);
     refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
-    record_history(c, b, "created", {}, {});
+    record_history(c, b, "created", {}, {}, overbooked);
     if (idempotency) {
       c.store.put_idempotency_key(c.restaurant.id, idempotency->key, {idempotency->request_hash, b.id, now});
     }
@@ -306,24 +332,19 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     if (ch.custom_fields != nullptr) apply_custom_fields(c, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
     b.activity_at = now;
-    // Only a change that takes a table, or holds one longer, is checked: an
-    // overlap that arose otherwise (a turnover buffer added later) must not
-    // make the guest's phone number or a comment uneditable.
-    const int buffer = c.restaurant.booking_rules.turnover_buffer;
-    const auto before_span = domain::occupancy(old, buffer);
-    const auto after_span = domain::occupancy(b, buffer);
-    const bool holds_longer = after_span.start != after_span.end &&
-                              (before_span.start == before_span.end || after_span.start < before_span.start ||
-                               after_span.end > before_span.end);
-    const bool takes_more = holds_longer || !std::ranges::equal(b.tables, old.tables, {}, &domain::BookedTable::id,
-                                                                &domain::BookedTable::id);
-    if (takes_more) check_tables_free(c, b);
+    // Only a change that asks for more is checked: an overlap or a full slot
+    // that arose otherwise (a turn-over buffer or a cover limit added later)
+    // must not make the guest's phone number or a comment uneditable.
+    bool overbooked = false;
+    // Moved without naming tables: it keeps them when they still fit and
+    // are free, else the engine seats the party afresh.
+    if (asks_for_more(c, old, b)) overbooked = seat(c, b, ch.allow_overbooking, {}, !ch.table_ids);
     const std::string previous_customer = b.customer_id;
     if (ch.guest_email || ch.guest_phone) link_customer(c.store, c.clock, b);
     c.store.update_booking(b);
     refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
     if (previous_customer != b.customer_id) refresh_customer(c.store, c.restaurant.id, previous_customer, nullptr);
-    record_history(c, b, "updated", before, json::booking_to_json(b));
+    record_history(c, b, "updated", before, json::booking_to_json(b), overbooked);
   });
 }
 

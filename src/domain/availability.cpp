@@ -64,17 +64,21 @@ bool in_areas(const Table& t, const std::string& area_id, const std::vector<std:
   return true;
 }
 
-// Covers already taken, by bookings that hold tables (waitlist never counts).
-int covers_between(std::span<const Booking> bookings, core::SystemTime from, core::SystemTime to) {
+}  // namespace
+
+int covers_starting_between(std::span<const Booking> bookings, core::SystemTime from, core::SystemTime to) {
   int people = 0;
   for (const auto& b : bookings) {
-    if (holds_tables(b.status) && b.status != "left" && from <= b.date_time && b.date_time < to) people += b.people;
-    if (b.status == "left" && from <= b.date_time && b.date_time < to) people += b.people;
+    if (holds_tables(b.status) && from <= b.date_time && b.date_time < to) people += b.people;
   }
   return people;
 }
 
-}  // namespace
+ServiceWindow service_window(const std::string& zone, date::year_month_day service_day, const OpeningHour& h) {
+  const auto start = local_to_utc(zone, service_day, hhmm_to_minutes(h.open)).instant;
+  const auto close_day = h.close < h.open ? add_days(service_day, 1) : service_day;
+  return {start, local_to_utc(zone, close_day, hhmm_to_minutes(h.close)).instant};
+}
 
 std::string_view reason_code(Unavailable reason) {
   switch (reason) {
@@ -180,11 +184,9 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
       const int open = hhmm_to_minutes(h->open);
       const int length = service_length_minutes(h->open, h->close);
       const int interval = std::max(h->seating.interval, 5);
-      // The service's real span: on daylight-saving days it is an hour
-      // shorter or longer than its wall-clock length.
-      const auto service_start = local_to_utc(zone, service_day, open).instant;
-      const auto close_day = h->close < h->open ? add_days(service_day, 1) : service_day;
-      const auto service_end = local_to_utc(zone, close_day, hhmm_to_minutes(h->close)).instant;
+      const auto window = service_window(zone, service_day, *h);
+      const auto service_start = window.start;
+      const auto service_end = window.end;
       ServiceSlots service{h, {}};
       for (int m = open; m < open + length; m += interval) {
         // A start time belongs to the calendar date it falls on.
@@ -205,11 +207,11 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
         } else if (r.only_bookable_online && r.people > rules.max_online_party_size) {
           slot.unavailable = Unavailable::party_too_large;
         } else if (h->max_people_per_slot &&
-                   covers_between(s.bookings, utc.instant, utc.instant + minutes{interval}) + r.people >
+                   covers_starting_between(s.bookings, utc.instant, utc.instant + minutes{interval}) + r.people >
                        *h->max_people_per_slot) {
           slot.unavailable = Unavailable::pacing_full;
         } else if (h->max_people &&
-                   covers_between(s.bookings, service_start, service_end) + r.people > *h->max_people) {
+                   covers_starting_between(s.bookings, service_start, service_end) + r.people > *h->max_people) {
           slot.unavailable = Unavailable::service_full;
         } else if (!choose_tables(s, r.people, utc.instant, duration, r.only_bookable_online, r.area_id, h->area_ids)) {
           slot.unavailable = Unavailable::no_table;

@@ -276,6 +276,7 @@ BookingChanges read_booking_changes(ObjectReader& in) {
   }
   c.opening_hour_id = in.optional_string("openingHourId", 64);
   c.hold_id = in.optional_string("holdId", 64);
+  c.allow_overbooking = in.optional_bool("allowOverbooking").value_or(false);
   // Known to resOS clients, no meaning here.
   in.ignore("sendNotification");
   in.ignore("expand");

@@ -46,6 +46,9 @@ struct BookingChanges {
   std::optional<std::string> metadata_json;  // a serialised JSON object
   std::optional<std::string> opening_hour_id;
   std::optional<std::string> hold_id;  // create only: turn this hold into the booking
+  // Staff overbooking on purpose: skip the seating check (opening hours,
+  // pacing, covers, table conflicts). Never stored; the history records it.
+  bool allow_overbooking = false;
 };
 
 // Reads every key a resOS client may send; unknown keys are refused (422).

@@ -23,9 +23,11 @@ class AvailableTablesTest : public SetupApiBase {
     for (const auto& item : list.GetArray()) out.emplace_back(item["name"].GetString());
     return out;
   }
+  // Sets the scene in a restaurant without opening hours: written as given.
   void book(const std::string& time, const std::string& table, const std::string& status = "request") {
     create("/v1/bookings", R"({"date":"2027-01-08","time":")" + time + R"(","people":3,"duration":120,"status":")" +
-                               status + R"(","guest":{"name":"G"},"tables":[")" + table + R"("]})");
+                               status + R"(","guest":{"name":"G"},"tables":[")" + table +
+                               R"("],"allowOverbooking":true})");
   }
   std::string area_, small_, four_a_, four_b_, pair_;
 };
@@ -67,8 +69,8 @@ TEST_F(AvailableTablesTest, ParametersAreChecked) {
   expect_error(call("GET", "/v1/bookingFlow/availableTables?" + kWindow), 422, "missing_parameter", "people");
   expect_error(call("GET", "/v1/bookingFlow/availableTables?people=2&toDateTime=2027-01-08T21:00:00"), 422,
                "missing_parameter", "fromDateTime");
-  expect_error(call("GET", "/v1/bookingFlow/availableTables?people=2&fromDateTime=soon&toDateTime=2027-01-08"),
-               422, "invalid_parameter", "fromDateTime");
+  expect_error(call("GET", "/v1/bookingFlow/availableTables?people=2&fromDateTime=soon&toDateTime=2027-01-08"), 422,
+               "invalid_parameter", "fromDateTime");
   expect_error(call("GET",
                     "/v1/bookingFlow/availableTables?people=2&fromDateTime=2027-01-08T21:00:00&toDateTime=2027-01-08T"
                     "20:00:00"),

@@ -92,13 +92,15 @@ class BookingFlowTest : public SetupApiBase {
                                           (to_date.empty() ? "" : R"(,"toDate":")" + to_date + "\"") + "}");
   }
 
-  // A booking on `tables` (none: no table), answering its id.
+  // A booking on `tables` (none: no table), answering its id. It sets the
+  // scene, so it is written as given (overbooking on purpose), whatever the
+  // seating check would say.
   std::string book(const std::string& date, const std::string& time, int people, const std::vector<std::string>& tables,
                    const std::string& status = "approved", const std::string& extra = {}) {
     return create("/v1/bookings", R"({"date":")" + date + R"(","time":")" + time + R"(","people":)" +
                                       std::to_string(people) + R"(,"guest":{"name":"Ann Hansen"},"status":")" + status +
-                                      R"(","tables":)" + json_strings(tables) + (extra.empty() ? "" : "," + extra) +
-                                      "}");
+                                      R"(","tables":)" + json_strings(tables) + R"(,"allowOverbooking":true)" +
+                                      (extra.empty() ? "" : "," + extra) + "}");
   }
 
   rapidjson::Document times(const std::string& query) { return read("/v1/bookingFlow/times?" + query); }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/api_fixture.hpp"
+#include "api/booking_bodies.hpp"
 #include "api/json_paths.hpp"
 
 namespace maitred::test {
@@ -27,16 +28,6 @@ bool is_meteor_id(const std::string& id) {
 
 bool is_utc_stamp(const std::string& s) {
   return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == 'Z';
-}
-
-// A minimal create body: date, time, people and guest.name, plus `extra`
-// members (JSON text without the surrounding braces).
-std::string booking_body(const std::string& date, const std::string& time, int people, const std::string& extra = {},
-                         const std::string& guest = R"({"name":"Ann Hansen"})") {
-  std::string body = R"({"date":")" + date + R"(","time":")" + time + R"(","people":)" + std::to_string(people) +
-                     R"(,"guest":)" + guest;
-  if (!extra.empty()) body += "," + extra;
-  return body + "}";
 }
 
 class BookingCrudTest : public ApiTest {
@@ -138,7 +129,9 @@ TEST_F(BookingCrudTest, CreateReturnsTheNewIdAsABareJsonStringAndTheDocumentRead
   EXPECT_EQ(at(doc, "customFields"), "[]");
   EXPECT_EQ(at(doc, "restaurantNotes"), "[]");
   EXPECT_EQ(at(doc, "comments"), "[]");
-  EXPECT_EQ(at(doc, "tables"), "[]");
+  // No tables asked for: the best free one, the smallest that seats two.
+  EXPECT_EQ(at(doc, "tables.0.name"), q("T1"));
+  EXPECT_EQ(at(doc, "tables.1"), "<absent>");
   EXPECT_TRUE(is_utc_stamp(text_at(doc, "createdAt"))) << at(doc, "createdAt");
   EXPECT_EQ(at(doc, "activityAt"), at(doc, "createdAt"));
   EXPECT_EQ(at(doc, "approvedAt"), "<absent>");
@@ -146,7 +139,7 @@ TEST_F(BookingCrudTest, CreateReturnsTheNewIdAsABareJsonStringAndTheDocumentRead
 }
 
 TEST_F(BookingCrudTest, DefaultsOfAMinimalBooking) {
-  const std::string id = create(booking_body("2026-12-04", "12:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "12:00", 2));
   auto doc = booking(id);
   EXPECT_EQ(at(doc, "status"), q("request"));  // the demo restaurant's default status
   EXPECT_EQ(at(doc, "source"), q("other"));
@@ -159,10 +152,10 @@ TEST_F(BookingCrudTest, DefaultsOfAMinimalBooking) {
 TEST_F(BookingCrudTest, DurationDefaultsFromThePartySizeRules) {
   const std::vector<std::pair<int, int>> cases = {{1, 90}, {2, 90}, {3, 120}, {4, 120}, {5, 150}, {8, 150}, {9, 180}};
   for (const auto& [people, minutes] : cases) {
-    const std::string id = create(booking_body("2026-12-07", "18:00", people));
+    const std::string id = create(overbooking_body("2026-12-07", "18:00", people));
     EXPECT_EQ(at(booking(id), "duration"), std::to_string(minutes)) << people << " people";
   }
-  const std::string explicit_id = create(booking_body("2026-12-07", "18:00", 2, R"("duration":45)"));
+  const std::string explicit_id = create(overbooking_body("2026-12-07", "18:00", 2, R"("duration":45)"));
   EXPECT_EQ(at(booking(explicit_id), "duration"), "45");
 }
 
@@ -181,7 +174,7 @@ TEST_F(BookingCrudTest, DateTimeIsTheUtcInstantOfTheLocalDateAndTime) {
       {"2027-03-28", "01:30", "2027-03-28T00:30:00Z"},  // just before
   };
   for (const auto& c : cases) {
-    const std::string id = create(booking_body(c.date, c.time, 2));
+    const std::string id = create(overbooking_body(c.date, c.time, 2));
     auto doc = booking(id);
     EXPECT_EQ(at(doc, "dateTime"), q(c.utc)) << c.date << " " << c.time;
     EXPECT_EQ(at(doc, "date"), q(c.date));
@@ -204,17 +197,17 @@ TEST_F(BookingCrudTest, UnknownIdIs404) {
 }
 
 TEST_F(BookingCrudTest, PutReturnsTrueAndChangesOnlyTheFieldsSent) {
-  const std::string id = create(
-      booking_body("2026-12-04", "19:00", 2, R"("comment":"Window","source":"phone","metadata":{"a":1})",
-                   R"({"name":"Ann Hansen","email":"ann@example.com","phone":"+4511111111","notificationSms":true})"));
+  const std::string id = create(overbooking_body(
+      "2026-12-04", "19:00", 2, R"("comment":"Window","source":"phone","metadata":{"a":1})",
+      R"({"name":"Ann Hansen","email":"ann@example.com","phone":"+4511111111","notificationSms":true})"));
   auto before = booking(id);
 
-  Reply r = call("PUT", "/v1/bookings/" + id, R"({"people":4})");
+  Reply r = call("PUT", "/v1/bookings/" + id, R"({"people":1})");
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(r.body, "true");
 
   auto after = booking(id);
-  EXPECT_EQ(at(after, "people"), "4");
+  EXPECT_EQ(at(after, "people"), "1");
   for (const char* unchanged : {"date", "time", "dateTime", "duration", "status", "source", "languageCode", "guest",
                                 "comment", "referrer", "metadata", "customFields", "tables", "createdAt"}) {
     EXPECT_EQ(at(after, unchanged), at(before, unchanged)) << unchanged;
@@ -229,7 +222,7 @@ TEST_F(BookingCrudTest, PutReturnsTrueAndChangesOnlyTheFieldsSent) {
 }
 
 TEST_F(BookingCrudTest, PutOfTimeOrDateMovesTheInstant) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"time":"20:30"})").status, 200u);
   auto doc = booking(id);
   EXPECT_EQ(at(doc, "time"), q("20:30"));
@@ -249,7 +242,7 @@ TEST_F(BookingCrudTest, PutOfTimeOrDateMovesTheInstant) {
 }
 
 TEST_F(BookingCrudTest, ActivityAtMovesOnEveryChangeAndCreatedAtStays) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   auto created = booking(id);
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // stamps have whole seconds
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"people":3})").status, 200u);
@@ -275,9 +268,9 @@ TEST_F(BookingCrudTest, CustomFieldsInAPutReplaceTheWholeList) {
   const std::string allergies = custom_field_id("allergies");
   const std::string occasion = custom_field_id("occasion");
   const std::string high_chairs = custom_field_id("highChairs");
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2,
-                                             R"("customFields":[{"_id":")" + allergies + R"(","value":"nuts"},)" +
-                                                 R"({"_id":")" + occasion + R"(","value":"Birthday"}])"));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2,
+                                                 R"("customFields":[{"_id":")" + allergies + R"(","value":"nuts"},)" +
+                                                     R"({"_id":")" + occasion + R"(","value":"Birthday"}])"));
   auto doc = booking(id);
   ASSERT_EQ(doc["customFields"].Size(), 2u) << at(doc, "customFields");
 
@@ -296,7 +289,7 @@ TEST_F(BookingCrudTest, CustomFieldsInAPutReplaceTheWholeList) {
 }
 
 TEST_F(BookingCrudTest, StatusChangesFollowTheLifecycleAndStampTheirTimes) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   ASSERT_EQ(at(booking(id), "status"), q("request"));
 
   Reply approve = call("PUT", "/v1/bookings/" + id, R"({"status":"approved"})");
@@ -338,7 +331,7 @@ TEST_F(BookingCrudTest, StatusChangesFollowTheLifecycleAndStampTheirTimes) {
 }
 
 TEST_F(BookingCrudTest, AServiceWalksThroughArrivedSeatedAndLeft) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2, R"("status":"approved")"));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2, R"("status":"approved")"));
   for (const char* status : {"arrived", "seated", "left"}) {
     Reply r = call("PUT", "/v1/bookings/" + id, std::string(R"({"status":")") + status + R"("})");
     ASSERT_EQ(r.status, 200u) << status << ": " << r.body;
@@ -356,7 +349,7 @@ TEST_F(BookingCrudTest, AServiceWalksThroughArrivedSeatedAndLeft) {
 }
 
 TEST_F(BookingCrudTest, PatchIs405) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   Reply r = call("PATCH", "/v1/bookings/" + id, R"({"people":3})");
   EXPECT_EQ(r.status, 405u) << r.body;
   EXPECT_EQ(string_at(r.body, "code"), "method_not_allowed");
@@ -365,8 +358,8 @@ TEST_F(BookingCrudTest, PatchIs405) {
 }
 
 TEST_F(BookingCrudTest, DeleteIs204AndTheBookingIsGone) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
-  const std::string kept = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
+  const std::string kept = create(overbooking_body("2026-12-04", "19:00", 2));
   Reply r = call("DELETE", "/v1/bookings/" + id);
   EXPECT_EQ(r.status, 204u) << r.body;
   EXPECT_TRUE(r.body.empty()) << r.body;
@@ -390,7 +383,7 @@ TEST_F(BookingCrudTest, DeletingABookingFreesItsTable) {
 }
 
 TEST_F(BookingCrudTest, HistoryRecordsCreationAndEveryChange) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"status":"approved","guest":{"name":"Ann B"}})").status, 200u);
   ASSERT_EQ(call("POST", "/v1/bookings/" + id + "/restaurantNote", R"({"text":"VIP"})").status, 200u);
 
@@ -425,7 +418,7 @@ TEST_F(BookingCrudTest, HistoryRecordsCreationAndEveryChange) {
 }
 
 TEST_F(BookingCrudTest, RestaurantNoteGetsItsIdAndAuthorApi) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   Reply r = call("POST", "/v1/bookings/" + id + "/restaurantNote", R"({"text":"Regular guest, likes table 5"})");
   ASSERT_EQ(r.status, 200u) << r.body;
   auto note_id = parse(r.body);
@@ -447,7 +440,7 @@ TEST_F(BookingCrudTest, RestaurantNoteGetsItsIdAndAuthorApi) {
 }
 
 TEST_F(BookingCrudTest, RestaurantNoteNeedsText) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   for (const char* body : {R"({"text":""})", R"({"text":"   "})", R"({})", R"({"text":5})", R"({"text":"a","x":1})"}) {
     Reply r = call("POST", "/v1/bookings/" + id + "/restaurantNote", body);
     EXPECT_EQ(r.status, 422u) << body << " -> " << r.body;
@@ -462,7 +455,7 @@ TEST_F(BookingCrudTest, RestaurantNoteNeedsText) {
 }
 
 TEST_F(BookingCrudTest, CommentGetsItsIdAndTheRestaurantRole) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   Reply r = call("POST", "/v1/bookings/" + id + "/comment", R"({"text":"See you at seven!"})");
   ASSERT_EQ(r.status, 200u) << r.body;
   auto comment_id = parse(r.body);
@@ -479,19 +472,19 @@ TEST_F(BookingCrudTest, CommentGetsItsIdAndTheRestaurantRole) {
 
 TEST_F(BookingCrudTest, NoteInTheCreateBodyBecomesTheFirstRestaurantNote) {
   const std::string with_author =
-      create(booking_body("2026-12-04", "19:00", 2, R"("note":"Allergic to shellfish","noteAuthor":"Maria")"));
+      create(overbooking_body("2026-12-04", "19:00", 2, R"("note":"Allergic to shellfish","noteAuthor":"Maria")"));
   auto doc = booking(with_author);
   ASSERT_EQ(doc["restaurantNotes"].Size(), 1u) << at(doc, "restaurantNotes");
   EXPECT_EQ(at(doc, "restaurantNotes.0.restaurantNote"), q("Allergic to shellfish"));
   EXPECT_EQ(at(doc, "restaurantNotes.0.author"), q("Maria"));
   EXPECT_TRUE(is_meteor_id(text_at(doc, "restaurantNotes.0._id")));
 
-  const std::string without_author = create(booking_body("2026-12-04", "19:00", 2, R"("note":"Birthday cake")"));
+  const std::string without_author = create(overbooking_body("2026-12-04", "19:00", 2, R"("note":"Birthday cake")"));
   EXPECT_EQ(at(booking(without_author), "restaurantNotes.0.author"), q("API"));
 }
 
 TEST_F(BookingCrudTest, BodyIdsMustMatch) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   Reply other_id = call("PUT", "/v1/bookings/" + id, R"({"_id":"AAAAAAAAAAAAAAAAA","people":3})");
   EXPECT_EQ(other_id.status, 422u) << other_id.body;
   EXPECT_EQ(string_at(other_id.body, "field"), "_id");
@@ -499,15 +492,15 @@ TEST_F(BookingCrudTest, BodyIdsMustMatch) {
 
   // restaurantId: the caller's own is accepted, any other refused.
   EXPECT_FALSE(
-      create(booking_body("2026-12-04", "19:00", 2, R"("restaurantId":")" + restaurant_id() + R"(")")).empty());
+      create(overbooking_body("2026-12-04", "19:00", 2, R"("restaurantId":")" + restaurant_id() + R"(")")).empty());
   Reply foreign =
-      call("POST", "/v1/bookings", booking_body("2026-12-04", "19:00", 2, R"("restaurantId":"AAAAAAAAAAAAAAAAA")"));
+      call("POST", "/v1/bookings", overbooking_body("2026-12-04", "19:00", 2, R"("restaurantId":"AAAAAAAAAAAAAAAAA")"));
   EXPECT_EQ(foreign.status, 422u) << foreign.body;
   EXPECT_EQ(string_at(foreign.body, "field"), "restaurantId");
 }
 
 TEST_F(BookingCrudTest, AnotherRestaurantCannotReachABookingAtAll) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2, R"("comment":"mine")"));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2, R"("comment":"mine")"));
   const std::string other_key = second_restaurant_key();
   ASSERT_FALSE(other_key.empty());
   const std::string path = "/v1/bookings/" + id;
@@ -549,7 +542,7 @@ TEST_F(BookingCrudTest, AnotherRestaurantCannotReachABookingAtAll) {
 
   // The other restaurant's own booking is invisible the other way round, and
   // A's table ids mean nothing to it.
-  const std::string theirs = create(booking_body("2026-12-04", "19:00", 2), other_key);
+  const std::string theirs = create(overbooking_body("2026-12-04", "19:00", 2), other_key);
   EXPECT_EQ(call("GET", "/v1/bookings/" + theirs).status, 404u);
   EXPECT_EQ(ids_of(parse(call("GET", "/v1/bookings?fromDateTime=2026-12-04&toDateTime=2026-12-04").body)),
             std::vector<std::string>{id});
@@ -563,8 +556,8 @@ TEST_F(BookingCrudTest, AnotherRestaurantCannotReachABookingAtAll) {
   // Nor can it use A's custom fields, opening hours or tables.
   Reply foreign_field =
       call("POST", "/v1/bookings",
-           booking_body("2026-12-04", "19:00", 2,
-                        R"("customFields":[{"_id":")" + custom_field_id("allergies") + R"(","value":"nuts"}])"),
+           overbooking_body("2026-12-04", "19:00", 2,
+                            R"("customFields":[{"_id":")" + custom_field_id("allergies") + R"(","value":"nuts"}])"),
            {}, other_key);
   EXPECT_EQ(foreign_field.status, 404u) << foreign_field.body;
   EXPECT_EQ(string_at(foreign_field.body, "code"), "unknown_reference");
@@ -572,20 +565,20 @@ TEST_F(BookingCrudTest, AnotherRestaurantCannotReachABookingAtAll) {
   ASSERT_TRUE(hours.IsArray() && hours.Size() > 0);
   const std::string a_hour = hours[0]["_id"].GetString();
   Reply foreign_hour =
-      call("POST", "/v1/bookings", booking_body("2026-12-04", "19:00", 2, R"("openingHourId":")" + a_hour + R"(")"), {},
-           other_key);
+      call("POST", "/v1/bookings", overbooking_body("2026-12-04", "19:00", 2, R"("openingHourId":")" + a_hour + R"(")"),
+           {}, other_key);
   EXPECT_EQ(foreign_hour.status, 404u) << foreign_hour.body;
   EXPECT_EQ(string_at(foreign_hour.body, "field"), "openingHourId");
   Reply foreign_table =
-      call("POST", "/v1/bookings", booking_body("2026-12-04", "19:00", 2, R"("tables":[")" + table_id("T1") + R"("])"),
-           {}, other_key);
+      call("POST", "/v1/bookings",
+           overbooking_body("2026-12-04", "19:00", 2, R"("tables":[")" + table_id("T1") + R"("])"), {}, other_key);
   EXPECT_EQ(foreign_table.status, 404u) << foreign_table.body;
   EXPECT_EQ(string_at(foreign_table.body, "code"), "unknown_reference");
 }
 
 TEST_F(BookingCrudTest, IdempotencyKeysBelongToOneRestaurant) {
   const std::string other_key = second_restaurant_key();
-  const std::string body = booking_body("2026-12-04", "19:00", 2);
+  const std::string body = overbooking_body("2026-12-04", "19:00", 2);
   Reply mine = call("POST", "/v1/bookings", body, {{"Idempotency-Key", "order-1"}});
   ASSERT_EQ(mine.status, 200u) << mine.body;
   Reply theirs = call("POST", "/v1/bookings", body, {{"Idempotency-Key", "order-1"}}, other_key);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "api/api_fixture.hpp"
+#include "api/booking_bodies.hpp"
 #include "api/json_paths.hpp"
 
 namespace maitred::test {
@@ -35,14 +36,6 @@ std::string encode(const std::string& text) {
     }
   }
   return out;
-}
-
-std::string booking_body(const std::string& date, const std::string& time, int people, const std::string& extra = {},
-                         const std::string& guest = R"({"name":"Ann Hansen"})") {
-  std::string body = R"({"date":")" + date + R"(","time":")" + time + R"(","people":)" + std::to_string(people) +
-                     R"(,"guest":)" + guest;
-  if (!extra.empty()) body += "," + extra;
-  return body + "}";
 }
 
 using Ids = std::vector<std::string>;
@@ -101,10 +94,10 @@ class BookingListTest : public ApiTest {
 };
 
 TEST_F(BookingListTest, ABareArrayInStartTimeOrderWithEveryStatus) {
-  const std::string late = create(booking_body("2026-12-04", "21:00", 2));
-  const std::string early = create(booking_body("2026-12-04", "12:00", 2, R"("status":"canceled")"));
-  const std::string next_day = create(booking_body("2026-12-05", "08:00", 2, R"("status":"declined")"));
-  const std::string middle = create(booking_body("2026-12-04", "18:30", 2, R"("status":"no_show")"));
+  const std::string late = create(overbooking_body("2026-12-04", "21:00", 2));
+  const std::string early = create(overbooking_body("2026-12-04", "12:00", 2, R"("status":"canceled")"));
+  const std::string next_day = create(overbooking_body("2026-12-05", "08:00", 2, R"("status":"declined")"));
+  const std::string middle = create(overbooking_body("2026-12-04", "18:30", 2, R"("status":"no_show")"));
   Reply r = call("GET", "/v1/bookings");
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8");
@@ -117,10 +110,10 @@ TEST_F(BookingListTest, ABareArrayInStartTimeOrderWithEveryStatus) {
 }
 
 TEST_F(BookingListTest, ADateAloneMeansThatWholeLocalDay) {
-  const std::string before = create(booking_body("2026-12-03", "23:59", 2));  // 2026-12-03T22:59:00Z
-  const std::string first = create(booking_body("2026-12-04", "00:00", 2));   // 2026-12-03T23:00:00Z
-  const std::string last = create(booking_body("2026-12-04", "23:59", 2));    // 2026-12-04T22:59:00Z
-  const std::string after = create(booking_body("2026-12-05", "00:00", 2));   // 2026-12-04T23:00:00Z
+  const std::string before = create(overbooking_body("2026-12-03", "23:59", 2));  // 2026-12-03T22:59:00Z
+  const std::string first = create(overbooking_body("2026-12-04", "00:00", 2));   // 2026-12-03T23:00:00Z
+  const std::string last = create(overbooking_body("2026-12-04", "23:59", 2));    // 2026-12-04T22:59:00Z
+  const std::string after = create(overbooking_body("2026-12-05", "00:00", 2));   // 2026-12-04T23:00:00Z
 
   EXPECT_EQ(list("fromDateTime=2026-12-04&toDateTime=2026-12-04"), (Ids{first, last}));
   EXPECT_EQ(list("fromDateTime=2026-12-03&toDateTime=2026-12-04"), (Ids{before, first, last}));
@@ -128,25 +121,25 @@ TEST_F(BookingListTest, ADateAloneMeansThatWholeLocalDay) {
   EXPECT_EQ(list("fromDateTime=2026-12-06&toDateTime=2026-12-31"), Ids{});
 
   // A summer day is UTC+2; a day the clocks go forward has 23 hours.
-  const std::string summer = create(booking_body("2026-07-04", "00:30", 2));  // 2026-07-03T22:30:00Z
+  const std::string summer = create(overbooking_body("2026-07-04", "00:30", 2));  // 2026-07-03T22:30:00Z
   EXPECT_EQ(list("fromDateTime=2026-07-04&toDateTime=2026-07-04"), (Ids{summer}));
   EXPECT_EQ(list("fromDateTime=2026-07-03&toDateTime=2026-07-03"), Ids{});
-  const std::string short_day = create(booking_body("2027-03-28", "23:30", 2));  // 21:30Z
-  const std::string day_after = create(booking_body("2027-03-29", "00:00", 2));  // 22:00Z
+  const std::string short_day = create(overbooking_body("2027-03-28", "23:30", 2));  // 21:30Z
+  const std::string day_after = create(overbooking_body("2027-03-29", "00:00", 2));  // 22:00Z
   EXPECT_EQ(list("fromDateTime=2027-03-28&toDateTime=2027-03-28"), (Ids{short_day}));
   EXPECT_EQ(list("fromDateTime=2027-03-29&toDateTime=2027-03-29"), (Ids{day_after}));
   // The day the clocks go back has 25 hours.
-  const std::string long_first = create(booking_body("2026-10-25", "00:30", 2));  // 2026-10-24T22:30:00Z
-  const std::string long_last = create(booking_body("2026-10-25", "23:30", 2));   // 2026-10-25T22:30:00Z
-  const std::string long_next = create(booking_body("2026-10-26", "00:00", 2));   // 2026-10-25T23:00:00Z
+  const std::string long_first = create(overbooking_body("2026-10-25", "00:30", 2));  // 2026-10-24T22:30:00Z
+  const std::string long_last = create(overbooking_body("2026-10-25", "23:30", 2));   // 2026-10-25T22:30:00Z
+  const std::string long_next = create(overbooking_body("2026-10-26", "00:00", 2));   // 2026-10-25T23:00:00Z
   EXPECT_EQ(list("fromDateTime=2026-10-25&toDateTime=2026-10-25"), (Ids{long_first, long_last}));
   EXPECT_EQ(list("fromDateTime=2026-10-26&toDateTime=2026-10-26"), (Ids{long_next}));
 }
 
 TEST_F(BookingListTest, ADateTimeWithZOrAnOffsetIsThatInstantBothEndsIncluded) {
-  const std::string a = create(booking_body("2026-12-04", "19:00", 2));  // 18:00Z
-  const std::string b = create(booking_body("2026-12-04", "20:00", 2));  // 19:00Z
-  const std::string c = create(booking_body("2026-12-04", "20:15", 2));  // 19:15Z
+  const std::string a = create(overbooking_body("2026-12-04", "19:00", 2));  // 18:00Z
+  const std::string b = create(overbooking_body("2026-12-04", "20:00", 2));  // 19:00Z
+  const std::string c = create(overbooking_body("2026-12-04", "20:15", 2));  // 19:15Z
 
   EXPECT_EQ(list("fromDateTime=2026-12-04T18:00:00Z&toDateTime=2026-12-04T19:00:00Z"), (Ids{a, b}));
   EXPECT_EQ(list("fromDateTime=2026-12-04T18:00:01Z&toDateTime=2026-12-04T19:14:59Z"), (Ids{b}));
@@ -162,14 +155,14 @@ TEST_F(BookingListTest, ADateTimeWithZOrAnOffsetIsThatInstantBothEndsIncluded) {
 }
 
 TEST_F(BookingListTest, ADateTimeWithoutOffsetIsTheRestaurantsWallClock) {
-  const std::string a = create(booking_body("2026-12-04", "00:30", 2));
-  const std::string b = create(booking_body("2026-12-04", "19:00", 2));
-  const std::string c = create(booking_body("2026-12-05", "00:30", 2));
+  const std::string a = create(overbooking_body("2026-12-04", "00:30", 2));
+  const std::string b = create(overbooking_body("2026-12-04", "19:00", 2));
+  const std::string c = create(overbooking_body("2026-12-05", "00:30", 2));
   // "Today's bookings" as integrations ask for them.
   EXPECT_EQ(list("fromDateTime=2026-12-04T00:00:00&toDateTime=2026-12-04T23:59:59"), (Ids{a, b}));
   EXPECT_EQ(list("fromDateTime=2026-12-04T19:00:00&toDateTime=2026-12-04T19:00:00"), (Ids{b}));
   EXPECT_EQ(list("fromDateTime=2026-12-04T19:00&toDateTime=2026-12-05T00:30"), (Ids{b, c}));
-  const std::string summer = create(booking_body("2026-07-04", "19:00", 2));
+  const std::string summer = create(overbooking_body("2026-07-04", "19:00", 2));
   EXPECT_EQ(list("fromDateTime=2026-07-04T19:00:00&toDateTime=2026-07-04T19:00:00"), (Ids{summer}));
   EXPECT_EQ(list("fromDateTime=2026-07-04T17:00:00Z&toDateTime=2026-07-04T17:00:00Z"), (Ids{summer}));
 }
@@ -189,7 +182,7 @@ TEST_F(BookingListTest, DaysFollowTheRestaurantsTimeZone) {
     return c.request(method, target, headers, body);
   };
   auto create_there = [&](const std::string& date, const std::string& time) {
-    Reply r = as_santiago("POST", "/v1/bookings", booking_body(date, time, 2));
+    Reply r = as_santiago("POST", "/v1/bookings", overbooking_body(date, time, 2));
     EXPECT_EQ(r.status, 200u) << date << " " << time << " -> " << r.body;
     auto doc = parse(r.body);
     return doc.IsString() ? std::string(doc.GetString()) : std::string{};
@@ -201,7 +194,7 @@ TEST_F(BookingListTest, DaysFollowTheRestaurantsTimeZone) {
   };
 
   // 2026-09-06 in Santiago: 00:00 -04 jumps to 01:00 -03.
-  EXPECT_EQ(as_santiago("POST", "/v1/bookings", booking_body("2026-09-06", "00:30", 2)).status, 422u);
+  EXPECT_EQ(as_santiago("POST", "/v1/bookings", overbooking_body("2026-09-06", "00:30", 2)).status, 422u);
   const std::string late = create_there("2026-09-05", "23:30");   // 2026-09-06T03:30:00Z
   const std::string first = create_there("2026-09-06", "01:00");  // 2026-09-06T04:00:00Z
   EXPECT_EQ(at(parse(as_santiago("GET", "/v1/bookings/" + late).body), "dateTime"), "\"2026-09-06T03:30:00Z\"");
@@ -220,7 +213,7 @@ TEST_F(BookingListTest, DaysFollowTheRestaurantsTimeZone) {
       run_maitred({"key", "create", "--restaurant", string_at(kolkata.out, "_id"), "--data", data().string()});
   auto c = client();
   Headers headers{{"Authorization", basic_auth(kolkata_key.last_line())}, {"Content-Type", "application/json"}};
-  Reply r = c.request("POST", "/v1/bookings", headers, booking_body("2026-12-04", "19:00", 2));
+  Reply r = c.request("POST", "/v1/bookings", headers, overbooking_body("2026-12-04", "19:00", 2));
   ASSERT_EQ(r.status, 200u) << r.body;
   Reply read = c.request("GET", std::string("/v1/bookings/") + parse(r.body).GetString(),
                          {{"Authorization", basic_auth(kolkata_key.last_line())}});
@@ -228,9 +221,9 @@ TEST_F(BookingListTest, DaysFollowTheRestaurantsTimeZone) {
 }
 
 TEST_F(BookingListTest, ARangeGivenOnOneSideIsOpenEnded) {
-  const std::string a = create(booking_body("2026-12-03", "19:00", 2));
-  const std::string b = create(booking_body("2026-12-04", "19:00", 2));
-  const std::string c = create(booking_body("2026-12-05", "19:00", 2));
+  const std::string a = create(overbooking_body("2026-12-03", "19:00", 2));
+  const std::string b = create(overbooking_body("2026-12-04", "19:00", 2));
+  const std::string c = create(overbooking_body("2026-12-05", "19:00", 2));
   EXPECT_EQ(list("fromDateTime=2026-12-04"), (Ids{b, c}));
   EXPECT_EQ(list("toDateTime=2026-12-04"), (Ids{a, b}));
   EXPECT_EQ(list("fromDateTime=&toDateTime="), (Ids{a, b, c}));
@@ -250,7 +243,7 @@ TEST_F(BookingListTest, LimitDefaultsTo100AndCannotExceedIt) {
     const int minutes = 11 * 60 + i * 5;
     char time[6];
     std::snprintf(time, sizeof time, "%02d:%02d", minutes / 60, minutes % 60);
-    all.push_back(create(booking_body("2026-12-20", time, 2)));
+    all.push_back(create(overbooking_body("2026-12-20", time, 2)));
   }
   EXPECT_EQ(list(""), Ids(all.begin(), all.begin() + 100));
   EXPECT_EQ(list("limit=100"), Ids(all.begin(), all.begin() + 100));
@@ -277,15 +270,15 @@ TEST_F(BookingListTest, PagingThroughManyBookingsWithEqualStartTimesSeesEachOnce
   const std::vector<std::string> times = {"12:00", "12:00", "12:30", "18:00", "19:00", "19:00", "19:00", "21:15"};
   std::set<std::string> created;
   for (int i = 0; i < 250; ++i) {
-    const std::string id = create(booking_body("2026-12-12", times[static_cast<std::size_t>(i) % times.size()],
-                                               1 + i % 6, {}, R"({"name":"Guest )" + std::to_string(i) + R"("})"));
+    const std::string id = create(overbooking_body("2026-12-12", times[static_cast<std::size_t>(i) % times.size()],
+                                                   1 + i % 6, {}, R"({"name":"Guest )" + std::to_string(i) + R"("})"));
     ASSERT_FALSE(id.empty());
     created.insert(id);
   }
   ASSERT_EQ(created.size(), 250u);
   // Neighbours outside the day.
-  create(booking_body("2026-12-11", "23:59", 2));
-  create(booking_body("2026-12-13", "00:00", 2));
+  create(overbooking_body("2026-12-11", "23:59", 2));
+  create(overbooking_body("2026-12-13", "00:00", 2));
 
   for (const std::string sort : {"", "&sort=status:1", "&sort=people:-1"}) {
     std::vector<rapidjson::Document> pages;
@@ -318,10 +311,10 @@ TEST_F(BookingListTest, PagingThroughManyBookingsWithEqualStartTimesSeesEachOnce
 }
 
 TEST_F(BookingListTest, SortByAnyFieldInEitherDirectionWithTiesById) {
-  const std::string a = create(booking_body("2026-12-04", "19:00", 4, {}, R"({"name":"Carla"})"));
-  const std::string b = create(booking_body("2026-12-04", "18:00", 2, {}, R"({"name":"Anders"})"));
-  const std::string c = create(booking_body("2026-12-04", "20:00", 4, {}, R"({"name":"Bo"})"));
-  const std::string d = create(booking_body("2026-12-04", "17:00", 6, {}, R"({"name":"Dorte"})"));
+  const std::string a = create(overbooking_body("2026-12-04", "19:00", 4, {}, R"({"name":"Carla"})"));
+  const std::string b = create(overbooking_body("2026-12-04", "18:00", 2, {}, R"({"name":"Anders"})"));
+  const std::string c = create(overbooking_body("2026-12-04", "20:00", 4, {}, R"({"name":"Bo"})"));
+  const std::string d = create(overbooking_body("2026-12-04", "17:00", 6, {}, R"({"name":"Dorte"})"));
 
   EXPECT_EQ(list("sort=dateTime:1"), (Ids{d, b, a, c}));
   EXPECT_EQ(list("sort=dateTime:-1"), (Ids{c, a, b, d}));
@@ -342,11 +335,11 @@ TEST_F(BookingListTest, SortByAnyFieldInEitherDirectionWithTiesById) {
 
 TEST_F(BookingListTest, CustomQueryFiltersAsAHeaderOrAParameter) {
   const std::string big_approved =
-      create(booking_body("2026-12-04", "19:00", 4, R"("status":"approved","source":"phone")"));
-  const std::string big_request = create(booking_body("2026-12-04", "19:30", 5));
-  const std::string small_approved = create(booking_body("2026-12-04", "20:00", 2, R"("status":"approved")"));
+      create(overbooking_body("2026-12-04", "19:00", 4, R"("status":"approved","source":"phone")"));
+  const std::string big_request = create(overbooking_body("2026-12-04", "19:30", 5));
+  const std::string small_approved = create(overbooking_body("2026-12-04", "20:00", 2, R"("status":"approved")"));
   const std::string other_day =
-      create(booking_body("2026-12-05", "19:00", 3, R"("status":"approved","metadata":{"posId":42})"));
+      create(overbooking_body("2026-12-05", "19:00", 3, R"("status":"approved","metadata":{"posId":42})"));
 
   const std::string expression = R"(people>2,status:"approved")";
   EXPECT_EQ(list("", {{"customQuery", expression}}), (Ids{big_approved, other_day}));
@@ -370,12 +363,12 @@ TEST_F(BookingListTest, CustomQueryFiltersAsAHeaderOrAParameter) {
 }
 
 TEST_F(BookingListTest, SearchByNameEmailAndPhone) {
-  const std::string ann = create(booking_body("2026-12-04", "19:00", 2, {},
-                                              R"({"name":"Ann Hansen","email":"ann@example.com",)"
-                                              R"("phone":"+45 11 11 11 11","notificationSms":true})"));
-  const std::string bo = create(booking_body("2026-12-04", "20:00", 2, {},
-                                             R"({"name":"Bo Jensen","email":"bo@example.org","phone":"+4622222222"})"));
-  const std::string carl = create(booking_body("2026-12-04", "21:00", 2, {}, R"({"name":"Carl HANSEN"})"));
+  const std::string ann = create(overbooking_body("2026-12-04", "19:00", 2, {},
+                                                  R"({"name":"Ann Hansen","email":"ann@example.com",)"
+                                                  R"("phone":"+45 11 11 11 11","notificationSms":true})"));
+  const std::string bo = create(overbooking_body(
+      "2026-12-04", "20:00", 2, {}, R"({"name":"Bo Jensen","email":"bo@example.org","phone":"+4622222222"})"));
+  const std::string carl = create(overbooking_body("2026-12-04", "21:00", 2, {}, R"({"name":"Carl HANSEN"})"));
 
   // Phones are matched as digits with the country code first.
   EXPECT_EQ(search(R"(guest.phone:"4511111111")"), (Ids{ann}));
@@ -393,7 +386,7 @@ TEST_F(BookingListTest, SearchByNameEmailAndPhone) {
 }
 
 TEST_F(BookingListTest, AMalformedSearchIs422) {
-  create(booking_body("2026-12-04", "19:00", 2));
+  create(overbooking_body("2026-12-04", "19:00", 2));
   for (const char* bad : {"people>", "people", R"(status:approved)", R"(status:"approved)", "people>>2", "people~2",
                           ",", R"(people>2,)", R"(guest..name:"a")", R"(people;2)", R"(status>"approved")"}) {
     expect_refused("customQuery=" + encode(bad), "invalid_search", "customQuery");
@@ -402,7 +395,7 @@ TEST_F(BookingListTest, AMalformedSearchIs422) {
 }
 
 TEST_F(BookingListTest, SearchValuesAreDataNeverSql) {
-  const std::string id = create(booking_body("2026-12-04", "19:00", 2, {}, R"({"name":"O'Brien \"Bobby\""})"));
+  const std::string id = create(overbooking_body("2026-12-04", "19:00", 2, {}, R"({"name":"O'Brien \"Bobby\""})"));
   for (const char* expression : {R"(status:"x' OR '1'='1")", R"(status:"request') OR 1=1 --")", R"(guest.name;"%")",
                                  R"(guest.name;"_")", R"(status:"request\" OR 1=1 --")"}) {
     EXPECT_EQ(search(expression), Ids{}) << expression;
@@ -419,7 +412,7 @@ TEST_F(BookingListTest, OnlyConfirmedKeepsApprovedArrivedSeatedAndLeft) {
     char time[6];
     std::snprintf(time, sizeof time, "19:%02d", minute);
     minute += 5;
-    by_status[status] = create(booking_body("2026-12-04", time, 2, std::string(R"("status":")") + status + "\""));
+    by_status[status] = create(overbooking_body("2026-12-04", time, 2, std::string(R"("status":")") + status + "\""));
   }
   EXPECT_EQ(list("onlyConfirmed=true"),
             (Ids{by_status["approved"], by_status["arrived"], by_status["seated"], by_status["left"]}));
@@ -431,9 +424,9 @@ TEST_F(BookingListTest, OnlyConfirmedKeepsApprovedArrivedSeatedAndLeft) {
 // A client that keeps a copy asks "what changed since my last sync" and gets
 // the changes in the order they happened.
 TEST_F(BookingListTest, WhatChangedSinceWithActivityAtInActivityOrder) {
-  const std::string a = create(booking_body("2026-12-04", "19:00", 2));
-  const std::string b = create(booking_body("2026-12-04", "20:00", 2));
-  const std::string c = create(booking_body("2026-12-05", "19:00", 2));
+  const std::string a = create(overbooking_body("2026-12-04", "19:00", 2));
+  const std::string b = create(overbooking_body("2026-12-04", "20:00", 2));
+  const std::string c = create(overbooking_body("2026-12-05", "19:00", 2));
   std::string synced;
   for (const auto& id : {a, b, c}) synced = std::max(synced, text_at(booking(id), "activityAt"));
   ASSERT_FALSE(synced.empty());
@@ -442,7 +435,7 @@ TEST_F(BookingListTest, WhatChangedSinceWithActivityAtInActivityOrder) {
   next_second();
   ASSERT_EQ(call("PUT", "/v1/bookings/" + b, R"({"people":5})").status, 200u);
   next_second();
-  const std::string d = create(booking_body("2026-12-01", "12:00", 2));
+  const std::string d = create(overbooking_body("2026-12-01", "12:00", 2));
   next_second();
   ASSERT_EQ(call("POST", "/v1/bookings/" + a + "/restaurantNote", R"({"text":"Called to confirm"})").status, 200u);
 

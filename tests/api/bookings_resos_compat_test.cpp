@@ -152,12 +152,15 @@ TEST_F(BookingResosCompatTest, ABookingWidgetCreatesReadsUpdatesAndAnnotatesABoo
 
 TEST_F(BookingResosCompatTest, ADashboardPagesThroughADayOfBookings) {
   std::vector<std::string> created;
+  // 130 parties on one evening is more than the demo restaurant seats:
+  // staff overbooking on purpose, so the list has a full page and more.
   for (int i = 0; i < 130; ++i) {
     const int minutes = 17 * 60 + (i % 20) * 15;
     char time[6];
     std::snprintf(time, sizeof time, "%02d:%02d", minutes / 60, minutes % 60);
     Reply r = call("POST", "/v1/bookings",
-                   R"({"date":"2026-12-12","time":")" + std::string(time) + R"(","people":2,"guest":{"name":"G"}})");
+                   R"({"date":"2026-12-12","time":")" + std::string(time) +
+                       R"(","people":2,"guest":{"name":"G"},"allowOverbooking":true})");
     ASSERT_EQ(r.status, 200u) << r.body;
     created.push_back(parse(r.body).GetString());
   }
@@ -171,7 +174,7 @@ TEST_F(BookingResosCompatTest, ADashboardPagesThroughADayOfBookings) {
 }
 
 TEST_F(BookingResosCompatTest, AKitchenScreenAsksForTodaysConfirmedBookings) {
-  const std::string body = R"({"date":"2026-12-14","time":"%s","people":2,"guest":{"name":"G"},"status":"%s"})";
+  const std::string body = R"({"date":"2026-12-16","time":"%s","people":2,"guest":{"name":"G"},"status":"%s"})";
   auto make = [&](const char* time, const char* status) {
     char text[200];
     std::snprintf(text, sizeof text, body.c_str(), time, status);
@@ -185,7 +188,7 @@ TEST_F(BookingResosCompatTest, AKitchenScreenAsksForTodaysConfirmedBookings) {
   make("19:30", "canceled");
   const std::string arrived = make("20:00", "arrived");
   Reply r = call("GET",
-                 "/v1/bookings?fromDateTime=2026-12-14T00:00:00&toDateTime=2026-12-14T23:59:59&onlyConfirmed=true"
+                 "/v1/bookings?fromDateTime=2026-12-16T00:00:00&toDateTime=2026-12-16T23:59:59&onlyConfirmed=true"
                  "&sort=dateTime:1&limit=100&skip=0&expand=tables");
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(ids_of(parse(r.body)), (std::vector<std::string>{seated, approved, arrived}));

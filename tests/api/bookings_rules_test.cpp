@@ -9,22 +9,16 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "api/api_fixture.hpp"
+#include "api/booking_bodies.hpp"
 #include "api/json_paths.hpp"
 
 namespace maitred::test {
 namespace {
-
-std::string booking_body(const std::string& date, const std::string& time, int people, const std::string& extra = {},
-                         const std::string& guest = R"({"name":"Ann Hansen"})") {
-  std::string body = R"({"date":")" + date + R"(","time":")" + time + R"(","people":)" + std::to_string(people) +
-                     R"(,"guest":)" + guest;
-  if (!extra.empty()) body += "," + extra;
-  return body + "}";
-}
 
 class BookingRulesTest : public ApiTest {
  protected:
@@ -129,9 +123,10 @@ TEST_F(BookingRulesTest, TimeMustBeZeroPaddedHoursAndMinutes) {
   }
   Reply number = post(R"({"date":"2026-12-04","time":1800,"people":2,"guest":{"name":"A"}})");
   EXPECT_EQ(number.status, 422u) << number.body;
-  EXPECT_EQ(at(booking(create(booking_body("2026-12-04", "08:05", 2))), "time"), q("08:05"));
-  EXPECT_EQ(at(booking(create(booking_body("2026-12-04", "00:00", 2))), "dateTime"), q("2026-12-03T23:00:00Z"));
-  EXPECT_EQ(at(booking(create(booking_body("2026-12-04", "23:59", 2))), "dateTime"), q("2026-12-04T22:59:00Z"));
+  // Outside opening hours, so on purpose: the format is what is checked.
+  EXPECT_EQ(at(booking(create(overbooking_body("2026-12-04", "08:05", 2))), "time"), q("08:05"));
+  EXPECT_EQ(at(booking(create(overbooking_body("2026-12-04", "00:00", 2))), "dateTime"), q("2026-12-03T23:00:00Z"));
+  EXPECT_EQ(at(booking(create(overbooking_body("2026-12-04", "23:59", 2))), "dateTime"), q("2026-12-04T22:59:00Z"));
 }
 
 TEST_F(BookingRulesTest, DateMustBeAnIsoCalendarDate) {
@@ -156,7 +151,7 @@ TEST_F(BookingRulesTest, ALocalTimeSkippedByTheClockChangeIsRefused) {
   }
   EXPECT_EQ(day("2027-03-28"), std::vector<std::string>{});
   // Moving an existing booking onto it is refused as well.
-  const std::string id = create(booking_body("2027-03-28", "01:30", 2));
+  const std::string id = create(overbooking_body("2027-03-28", "01:30", 2));
   EXPECT_EQ(call("PUT", "/v1/bookings/" + id, R"({"time":"02:30"})").status, 422u);
   EXPECT_EQ(at(booking(id), "dateTime"), q("2027-03-28T00:30:00Z"));
 }
@@ -210,23 +205,26 @@ TEST_F(BookingRulesTest, StatusDefaultsToTheRestaurantsAndMustBeKnown) {
 }
 
 TEST_F(BookingRulesTest, SourceLanguageAndNumbersAreChecked) {
+  // Thirteen parties in one slot exceed its pacing: overbooked on purpose.
   for (const char* source : {"walkin", "website", "phone", "email", "message", "eatie", "api", "other"}) {
-    auto doc = booking(create(booking_body("2026-12-04", "19:00", 2, std::string(R"("source":")") + source + "\"")));
+    auto doc =
+        booking(create(overbooking_body("2026-12-04", "19:00", 2, std::string(R"("source":")") + source + "\"")));
     EXPECT_EQ(at(doc, "source"), q(source));
   }
-  expect_refused(post(booking_body("2026-12-04", "19:00", 2, R"("source":"google")")), 422, "invalid_field", "source");
+  expect_refused(post(overbooking_body("2026-12-04", "19:00", 2, R"("source":"google")")), 422, "invalid_field",
+                 "source");
   for (const char* language : {"en", "es", "de", "da", "sv"}) {
-    auto doc =
-        booking(create(booking_body("2026-12-04", "19:00", 2, std::string(R"("languageCode":")") + language + "\"")));
+    auto doc = booking(
+        create(overbooking_body("2026-12-04", "19:00", 2, std::string(R"("languageCode":")") + language + "\"")));
     EXPECT_EQ(at(doc, "languageCode"), q(language));
   }
-  expect_refused(post(booking_body("2026-12-04", "19:00", 2, R"("languageCode":"fr")")), 422, "invalid_field",
+  expect_refused(post(overbooking_body("2026-12-04", "19:00", 2, R"("languageCode":"fr")")), 422, "invalid_field",
                  "languageCode");
-  EXPECT_EQ(post(booking_body("2026-12-04", "19:00", 0)).status, 422u);
-  EXPECT_EQ(post(booking_body("2026-12-04", "19:00", -2)).status, 422u);
+  EXPECT_EQ(post(overbooking_body("2026-12-04", "19:00", 0)).status, 422u);
+  EXPECT_EQ(post(overbooking_body("2026-12-04", "19:00", -2)).status, 422u);
   EXPECT_EQ(post(R"({"date":"2026-12-04","time":"19:00","people":"2","guest":{"name":"A"}})").status, 422u);
   EXPECT_EQ(post(R"({"date":"2026-12-04","time":"19:00","people":2.5,"guest":{"name":"A"}})").status, 422u);
-  EXPECT_EQ(post(booking_body("2026-12-04", "19:00", 2, R"("duration":0)")).status, 422u);
+  EXPECT_EQ(post(overbooking_body("2026-12-04", "19:00", 2, R"("duration":0)")).status, 422u);
   EXPECT_EQ(day("2026-12-04").size(), 13u);
 }
 
@@ -314,11 +312,14 @@ TEST_F(BookingRulesTest, TablesAreNamedByIdAndShowTheirArea) {
   EXPECT_EQ(twice.status, 422u) << twice.body;
   EXPECT_EQ(post(booking_body("2026-12-04", "15:00", 2, R"("tables":"T2")")).status, 422u);
 
-  // An update with tables replaces them; an empty list unseats the booking.
+  // An update with tables replaces them.
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, "{" + on("T12") + "}").status, 200u);
   EXPECT_EQ(at(booking(id), "tables.0.name"), q("T12"));
   EXPECT_EQ(at(booking(id), "tables.1"), "<absent>");
+  // An empty list lets the engine choose; only overbooking leaves it unseated.
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"tables":[]})").status, 200u);
+  EXPECT_EQ(at(booking(id), "tables.0.name"), q("T11"));
+  ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"tables":[],"allowOverbooking":true})").status, 200u);
   EXPECT_EQ(at(booking(id), "tables"), "[]");
 }
 
@@ -328,7 +329,7 @@ TEST_F(BookingRulesTest, AnOverlappingBookingCannotTakeAHeldTable) {
   ASSERT_FALSE(first.empty());
 
   for (const auto& [time, people] :
-       std::vector<std::pair<std::string, int>>{{"19:00", 2}, {"20:15", 2}, {"18:00", 2}, {"17:31", 2}, {"17:00", 5}}) {
+       std::vector<std::pair<std::string, int>>{{"19:00", 2}, {"20:15", 2}, {"18:00", 2}, {"17:31", 2}, {"17:45", 1}}) {
     Reply r = post(booking_body("2026-12-04", time, people, on("T1")));
     expect_refused(r, 422, "table_unavailable", "tables");
     EXPECT_NE(string_at(r.body, "message").find("T1"), std::string::npos) << r.body;
@@ -343,8 +344,8 @@ TEST_F(BookingRulesTest, AnOverlappingBookingCannotTakeAHeldTable) {
   Reply pair = post(
       booking_body("2026-12-04", "19:30", 4, R"("tables":[")" + table_id("T3") + R"(",")" + table_id("T1") + R"("])"));
   expect_refused(pair, 422, "table_unavailable", "tables");
-  // An explicit duration counts: 16:00 for 4 hours runs into 19:00.
-  expect_refused(post(booking_body("2026-12-04", "16:00", 2, on("T1") + R"(,"duration":240)")), 422,
+  // An explicit duration counts: 17:30 for 4 hours runs into 19:00.
+  expect_refused(post(booking_body("2026-12-04", "17:30", 2, on("T1") + R"(,"duration":240)")), 422,
                  "table_unavailable");
   EXPECT_EQ(day("2026-12-04").size(), 4u);
 }
@@ -354,13 +355,19 @@ TEST_F(BookingRulesTest, MovingABookingOntoAHeldTableIsRefused) {
   const std::string other = create(booking_body("2026-12-04", "19:30", 2, on("T5")));
   expect_refused(call("PUT", "/v1/bookings/" + other, "{" + on("T4") + "}"), 422, "table_unavailable", "tables");
   EXPECT_EQ(at(booking(other), "tables.0.name"), q("T5"));
-  // Moving in time into the held slot of its own table's neighbour.
+  // Moving in time onto the held slot, keeping the table, is refused.
   const std::string later = create(booking_body("2026-12-04", "21:00", 2, on("T4")));
-  expect_refused(call("PUT", "/v1/bookings/" + later, R"({"time":"20:00"})"), 422, "table_unavailable");
+  expect_refused(call("PUT", "/v1/bookings/" + later, R"({"time":"20:00",)" + on("T4") + "}"), 422,
+                 "table_unavailable");
   EXPECT_EQ(at(booking(later), "time"), q("21:00"));
-  // A longer stay that runs into the next booking.
-  expect_refused(call("PUT", "/v1/bookings/" + held, R"({"duration":150})"), 422, "table_unavailable");
+  // A longer stay that runs into the next booking, likewise.
+  expect_refused(call("PUT", "/v1/bookings/" + held, R"({"duration":150,)" + on("T4") + "}"), 422, "table_unavailable");
   EXPECT_EQ(at(booking(held), "duration"), "90");
+  // Without naming tables the engine seats the moved booking afresh when its
+  // own table is taken then.
+  ASSERT_EQ(call("PUT", "/v1/bookings/" + later, R"({"time":"20:00"})").status, 200u);
+  EXPECT_EQ(at(booking(later), "time"), q("20:00"));
+  EXPECT_NE(at(booking(later), "tables.0.name"), q("T4"));
   // Changing its own booking in place never conflicts with itself.
   EXPECT_EQ(call("PUT", "/v1/bookings/" + held, R"({"time":"19:15","people":1})").status, 200u);
 }
@@ -380,17 +387,24 @@ TEST_F(BookingRulesTest, WaitlistDeclinedCanceledAndNoShowHoldNoTable) {
   ASSERT_EQ(call("PUT", "/v1/bookings/" + moved, R"({"status":"canceled"})").status, 200u);
   const std::string taker = create(booking_body("2026-12-04", "19:30", 2, on("T7")));
   ASSERT_FALSE(taker.empty());
-  expect_refused(call("PUT", "/v1/bookings/" + moved, R"({"status":"request"})"), 422, "table_unavailable");
+  expect_refused(call("PUT", "/v1/bookings/" + moved, R"({"status":"request",)" + on("T7") + "}"), 422,
+                 "table_unavailable");
   EXPECT_EQ(at(booking(moved), "status"), q("canceled"));
+  // Without naming the table it gets another one.
+  ASSERT_EQ(call("PUT", "/v1/bookings/" + moved, R"({"status":"request"})").status, 200u);
+  EXPECT_NE(at(booking(moved), "tables.0.name"), q("T7"));
 
-  // Off the waitlist onto a held table: refused.
+  // Off the waitlist onto a held table: refused; onto a free one: seated.
   const std::string waiting = create(booking_body("2026-12-04", "19:00", 2, on("T6") + R"(,"status":"waitlist")"));
-  expect_refused(call("PUT", "/v1/bookings/" + waiting, R"({"status":"approved"})"), 422, "table_unavailable");
+  expect_refused(call("PUT", "/v1/bookings/" + waiting, R"({"status":"approved",)" + on("T6") + "}"), 422,
+                 "table_unavailable");
+  ASSERT_EQ(call("PUT", "/v1/bookings/" + waiting, R"({"status":"approved"})").status, 200u);
+  EXPECT_NE(at(booking(waiting), "tables.0.name"), q("T6"));
 }
 
 TEST_F(BookingRulesTest, RequestApprovedArrivedAndSeatedHoldTheirTable) {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"request", "2026-12-14"}, {"approved", "2026-12-15"}, {"arrived", "2026-12-16"}, {"seated", "2026-12-17"}};
+      {"request", "2026-12-15"}, {"approved", "2026-12-16"}, {"arrived", "2026-12-17"}, {"seated", "2026-12-18"}};
   for (const auto& [status, date] : cases) {
     ASSERT_FALSE(create(booking_body(date, "19:00", 2, on("P2") + R"(,"status":")" + status + "\"")).empty());
     Reply r = post(booking_body(date, "19:30", 2, on("P2")));
@@ -414,6 +428,15 @@ TEST_F(BookingRulesTest, ALeftBookingFreesTheTableFromWhenTheGuestLeft) {
   const auto [start_date, start_time] = local(now_local - std::chrono::minutes(60));
   const auto [during_date, during_time] = local(now_local - std::chrono::minutes(30));
   const auto [after_date, after_time] = local(now_local + std::chrono::minutes(3));
+  // The test runs at any hour: open the restaurant around the clock on
+  // these days (two special services a day: 00:00-12:00 and 12:00-24:00).
+  for (const auto& d : std::set<std::string>{start_date, during_date, after_date}) {
+    for (const char* hours : {R"("open":0,"close":1200)", R"("open":1200,"close":0)"}) {
+      Reply open = call("POST", "/v1/openingHours",
+                        R"({"special":true,"isOpen":true,"name":"All day","date":")" + d + "\"," + hours + "}");
+      ASSERT_EQ(open.status, 200u) << open.body;
+    }
+  }
 
   const std::string guest = create(booking_body(start_date, start_time, 2, on("P3") + R"(,"status":"approved")"));
   ASSERT_FALSE(guest.empty());
@@ -433,8 +456,9 @@ TEST_F(BookingRulesTest, ALeftBookingInTheFutureHoldsNothing) {
   expect_refused(post(booking_body("2026-12-04", "19:30", 2, on("P4"))), 422, "table_unavailable");
   ASSERT_EQ(call("PUT", "/v1/bookings/" + guest, R"({"status":"left"})").status, 200u);
   EXPECT_FALSE(create(booking_body("2026-12-04", "19:30", 2, on("P4"))).empty());
-  // And seating them again is refused now that the table is taken.
-  expect_refused(call("PUT", "/v1/bookings/" + guest, R"({"status":"seated"})"), 422, "table_unavailable");
+  // And seating them again at that table is refused now that it is taken.
+  expect_refused(call("PUT", "/v1/bookings/" + guest, R"({"status":"seated",)" + on("P4") + "}"), 422,
+                 "table_unavailable");
 }
 
 TEST_F(BookingRulesTest, AnIdempotencyKeyReplaysTheFirstResult) {
@@ -649,8 +673,10 @@ TEST_F(BookingRulesTest, AnEditThatDoesNotTouchTablesOrTimesIsNotATableConflict)
   EXPECT_EQ(call("POST", "/v1/bookings/" + first + "/restaurantNote", R"({"text":"ok"})").status, 200u);
   // What takes more is checked, of course: a later start still inside the
   // first's buffer, a longer stay, another table.
-  expect_refused(call("PUT", "/v1/bookings/" + second, R"({"time":"20:10"})"), 422, "table_unavailable");
-  expect_refused(call("PUT", "/v1/bookings/" + first, R"({"duration":120})"), 422, "table_unavailable");
+  expect_refused(call("PUT", "/v1/bookings/" + second, R"({"time":"20:10",)" + on("T5") + "}"), 422,
+                 "table_unavailable");
+  expect_refused(call("PUT", "/v1/bookings/" + first, R"({"duration":120,)" + on("T5") + "}"), 422,
+                 "table_unavailable");
   const std::string third = create(booking_body("2026-12-04", "20:30", 2, on("T6")));
   expect_refused(call("PUT", "/v1/bookings/" + third, "{" + on("T5") + "}"), 422, "table_unavailable");
 }

@@ -87,9 +87,14 @@ TEST_F(HoldsTest, TheBookingMustMatchTheHold) {
                     R"({"date":"2027-01-08","time":"19:00","people":2,"guest":{"name":"B"},"holdId":")" + id +
                         R"(","tables":[")" + table_ + R"("]})"),
                422, "invalid_field", "tables");
+  // The hold has the only table: a booking beside it is refused unless
+  // squeezed in on purpose.
+  expect_error(call("POST", "/v1/bookings", R"({"date":"2027-01-08","time":"19:00","people":2,"guest":{"name":"B"}})"),
+               422, "no_table", "tables");
   Reply booking =
-      call("POST", "/v1/bookings", R"({"date":"2027-01-08","time":"19:00","people":2,"guest":{"name":"B"}})");
-  ASSERT_EQ(booking.status, 200u);
+      call("POST", "/v1/bookings",
+           R"({"date":"2027-01-08","time":"19:00","people":2,"guest":{"name":"B"},"allowOverbooking":true})");
+  ASSERT_EQ(booking.status, 200u) << booking.body;
   expect_error(
       call("PUT", "/v1/bookings/" + std::string(parse(booking.body).GetString()), R"({"holdId":")" + id + R"("})"), 422,
       "invalid_field", "holdId");

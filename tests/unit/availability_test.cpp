@@ -1,4 +1,7 @@
 #include "domain/availability.hpp"
+#include "domain/calendar.hpp"
+#include "domain/seating.hpp"
+#include "domain/time_zone.hpp"
 
 #include <gtest/gtest.h>
 
@@ -927,6 +930,122 @@ TEST(AvailabilityReasonCodes, AreStable) {
   EXPECT_EQ(reason_code(Unavailable::pacing_full), "pacing_full");
   EXPECT_EQ(reason_code(Unavailable::service_full), "service_full");
   EXPECT_EQ(reason_code(Unavailable::no_table), "no_table");
+}
+
+// --- check_seating: the check of one booking write ---------------------------
+
+// A booking written by staff for local `date` at `minutes` in Copenhagen,
+// with `tables` named or none.
+Booking candidate(const std::string& date, int minutes, int people, std::vector<std::string> tables = {},
+                  const std::string& status = "approved") {
+  const auto start = local_to_utc("Europe/Copenhagen", *parse_iso_date(date), minutes).instant;
+  Booking b = booking("new", start, people, status, std::move(tables));
+  b.date = date;
+  b.time = minutes;
+  return b;
+}
+
+std::string refusal(const SeatingVerdict& v) {
+  return v.refusal ? v.refusal->code : "ok";
+}
+
+TEST(AvailabilitySeating, TheStartMustFallInAServiceOfThatDayOrTheNightBefore) {
+  World w;
+  w.hours = {weekly("dinner", 5, 1800, 2200), weekly("late", 6, 2200, 200)};
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(18), 2))), "ok");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(21, 59), 2))), "ok");  // staff: any minute
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(22), 2))), "closed");  // closing time
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(17, 59), 2))), "closed");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-04", H(19), 2))), "closed");  // Thursday
+  // Saturday's late service runs into Sunday.
+  const auto after_midnight = check_seating(s, candidate("2026-06-07", H(1, 30), 2));
+  EXPECT_EQ(refusal(after_midnight), "ok");
+  ASSERT_NE(after_midnight.service, nullptr);
+  EXPECT_EQ(after_midnight.service->id, "late");
+  EXPECT_EQ(check_seating(s, candidate("2026-06-07", H(2), 2)).refusal->field, "time");
+}
+
+TEST(AvailabilitySeating, NoTableIsNeededForWhatHoldsNoTable) {
+  World w;  // no opening hours at all
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 2))), "closed");
+  for (const char* status : {"waitlist", "declined", "canceled", "no_show"}) {
+    const auto v = check_seating(s, candidate("2026-06-05", H(19), 2, {}, status));
+    EXPECT_EQ(refusal(v), "ok") << status;
+    EXPECT_FALSE(v.assigned) << status;
+  }
+}
+
+TEST(AvailabilitySeating, PacingCountsTheSlotTheStartFallsIn) {
+  World w;
+  auto h = weekly("dinner", 5, 1800, 2200, 30);
+  h.max_people_per_slot = 6;
+  w.hours = {h};
+  w.bookings = {booking("a", utc("2026-06-05T17:10:00Z"), 4, "approved"),   // 19:10: the 19:00 slot
+                booking("b", utc("2026-06-05T17:00:00Z"), 8, "waitlist"),   // holds nothing
+                booking("c", utc("2026-06-05T17:30:00Z"), 6, "canceled")};  // 19:30 slot, holds nothing
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19, 20), 2))), "ok");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19, 0), 3))), "pacing_full");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19, 29), 3))), "pacing_full");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19, 30), 6))), "ok");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(18, 59), 6))), "ok");
+}
+
+TEST(AvailabilitySeating, ServiceCoversCountTheWholeService) {
+  World w;
+  auto h = weekly("dinner", 5, 1800, 2200);
+  h.max_people = 10;
+  w.hours = {weekly("lunch", 5, 1200, 1500), h};
+  w.bookings = {booking("a", utc("2026-06-05T16:00:00Z"), 6, "approved"),    // 18:00
+                booking("b", utc("2026-06-05T10:00:00Z"), 20, "approved")};  // lunch
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(21), 4))), "ok");
+  const auto full = check_seating(s, candidate("2026-06-05", H(21), 5));
+  EXPECT_EQ(refusal(full), "service_full");
+  EXPECT_NE(full.refusal->message.find("6 of its 10 covers"), std::string::npos) << full.refusal->message;
+}
+
+TEST(AvailabilitySeating, WithoutTablesTheBestFreeSeatingIsChosenInTheServicesAreas) {
+  World w;
+  auto h = weekly("dinner", 5, 1800, 2200);
+  h.area_ids = {"in"};
+  w.hours = {h};
+  w.tables = {table("T2", 1, 2, "in", 2), table("T4", 2, 4, "in"), table("O2", 1, 2, "out"), table("A", 1, 2, "in"),
+              table("B", 1, 2, "in")};
+  w.combinations = {combination("ab", "A + B", {"A", "B"}, 3, 4)};
+  w.bookings = {booking("x", utc("2026-06-05T17:00:00Z"), 2, "approved", {"A"})};
+  auto s = w.snapshot();
+  auto two = check_seating(s, candidate("2026-06-05", H(19), 2));
+  ASSERT_TRUE(two.assigned);
+  EXPECT_EQ(two.assigned->name, "B");  // A is taken, O2 is outside the service's areas
+  auto four = check_seating(s, candidate("2026-06-05", H(19), 4));
+  ASSERT_TRUE(four.assigned);
+  EXPECT_EQ(four.assigned->name, "T4");
+  w.bookings.push_back(booking("y", utc("2026-06-05T17:00:00Z"), 4, "approved", {"T4"}));
+  // T4 taken; A + B would do but A is taken too.
+  const auto none = check_seating(w.snapshot(), candidate("2026-06-05", H(19), 4));
+  EXPECT_EQ(refusal(none), "no_table");
+  EXPECT_EQ(none.refusal->field, "tables");
+  EXPECT_EQ(refusal(check_seating(w.snapshot(), candidate("2026-06-05", H(20, 30), 4))), "ok");  // both end 20:30
+}
+
+TEST(AvailabilitySeating, NamedTablesMustSeatThePartyAndBeFree) {
+  World w;
+  w.hours = {weekly("dinner", 5, 1800, 2200)};
+  w.tables = {table("S1", 1, 2), table("S2", 1, 2), table("F1", 2, 4)};
+  w.restaurant.booking_rules.turnover_buffer = 15;
+  w.bookings = {booking("x", utc("2026-06-05T16:00:00Z"), 2, "approved", {"S1"})};  // 18:00-19:30 (+15)
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 3, {"S2"}))), "tables_too_small");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 3, {"S2", "F1"}))), "ok");
+  // The turn-over buffer counts: S1 is free from 19:45.
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19, 40), 2, {"S1"}))), "table_unavailable");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19, 45), 2, {"S1"}))), "ok");
+  // Named tables are staff's choice: not limited to seatsMin or the service's areas.
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 1, {"F1"}))), "ok");
+  EXPECT_FALSE(check_seating(s, candidate("2026-06-05", H(19), 1, {"F1"})).assigned);
 }
 
 }  // namespace
