@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <tuple>
+#include <unordered_map>
 
 #include "domain/booking_status.hpp"
 #include "domain/calendar.hpp"
@@ -28,7 +29,11 @@ bool covers(const OpeningHour& h, date::year_month_day day) {
   return to && *from <= day && day <= *to;
 }
 
-// Busy intervals of one table, from the bookings that hold it.
+// Built once per question and shared by every slot: which table is busy
+// when, and the tables and combinations that can seat the party, best first.
+// A slot then costs a walk down the ranked list to the first free entry, so
+// a day's answer grows with that day's bookings, not with their square.
+
 struct Busy {
   core::SystemTime start;
   core::SystemTime end;
@@ -36,21 +41,31 @@ struct Busy {
 
 class TableCalendar {
  public:
-  TableCalendar(std::span<const Booking> bookings, int buffer) {
+  TableCalendar(std::span<const Table> tables, std::span<const Booking> bookings, int buffer) : busy_(tables.size()) {
+    index_.reserve(tables.size());
+    for (std::size_t i = 0; i < tables.size(); ++i) index_.emplace(tables[i].id, static_cast<int>(i));
     for (const auto& b : bookings) {
       const auto span = occupancy(b, buffer);
       if (span.start == span.end) continue;
-      for (const auto& t : b.tables) busy_.emplace_back(t.id, Busy{span.start, span.end});
+      for (const auto& t : b.tables) {
+        if (auto it = index_.find(t.id); it != index_.end())
+          busy_[static_cast<std::size_t>(it->second)].push_back({span.start, span.end});
+      }
     }
   }
-  bool is_free(const std::string& table_id, core::SystemTime start, core::SystemTime end) const {
-    return std::ranges::none_of(busy_, [&](const auto& entry) {
-      return entry.first == table_id && start < entry.second.end && entry.second.start < end;
-    });
+  // -1 for a table that is not in the restaurant's list.
+  int index_of(std::string_view table_id) const {
+    auto it = index_.find(table_id);
+    return it == index_.end() ? -1 : it->second;
+  }
+  bool is_free(int table, core::SystemTime start, core::SystemTime end) const {
+    return std::ranges::none_of(busy_[static_cast<std::size_t>(table)],
+                                [&](const Busy& b) { return start < b.end && b.start < end; });
   }
 
  private:
-  std::vector<std::pair<std::string, Busy>> busy_;
+  std::unordered_map<std::string_view, int> index_;
+  std::vector<std::vector<Busy>> busy_;  // per table, by index
 };
 
 int area_priority(std::span<const Area> areas, const std::string& area_id) {
@@ -63,6 +78,102 @@ bool in_areas(const Table& t, const std::string& area_id, const std::vector<std:
   if (!service_areas.empty() && std::ranges::find(service_areas, t.area_id) == service_areas.end()) return false;
   return true;
 }
+
+// The seatings that can take the party, ranked: the fewest empty seats, then
+// the lowest priority (a combination's tables' summed), then the lowest area
+// priority (a combination's most preferred), then the name. Single tables
+// always come before combinations.
+class RankedSeatings {
+ public:
+  RankedSeatings(const RestaurantSnapshot& s, const TableCalendar& calendar, int people, bool only_bookable_online,
+                 const std::string& area_id, const std::vector<std::string>& service_area_ids)
+      : s_(s), calendar_(calendar) {
+    std::vector<char> usable(s.tables.size(), 0);
+    std::vector<int> area_rank(s.tables.size(), 0);
+    for (std::size_t i = 0; i < s.tables.size(); ++i) {
+      const Table& t = s.tables[i];
+      usable[i] = (!only_bookable_online || t.bookable_online) && in_areas(t, area_id, service_area_ids);
+      area_rank[i] = area_priority(s.areas, t.area_id);
+      if (usable[i] && t.seats_min <= people && people <= t.seats_max) {
+        entries_.push_back({t.seats_max - people, t.priority, area_rank[i], &t.name, {static_cast<int>(i)}, nullptr});
+      }
+    }
+    std::ranges::stable_sort(entries_, less);
+    const auto singles = entries_.size();
+    for (const auto& c : s.combinations) {
+      if (people < c.seats_min || people > c.seats_max) continue;
+      if (only_bookable_online && !c.bookable_online) continue;
+      Entry e{c.seats_max - people, 0, std::numeric_limits<int>::max(), &c.name, {}, &c};
+      for (const auto& id : c.table_ids) {
+        const int i = calendar.index_of(id);
+        if (i < 0 || !usable[static_cast<std::size_t>(i)]) {
+          e.tables.clear();
+          break;
+        }
+        e.tables.push_back(i);
+        e.priority += s.tables[static_cast<std::size_t>(i)].priority;
+        e.area_priority = std::min(e.area_priority, area_rank[static_cast<std::size_t>(i)]);
+      }
+      if (!e.tables.empty()) entries_.push_back(std::move(e));
+    }
+    std::stable_sort(entries_.begin() + static_cast<std::ptrdiff_t>(singles), entries_.end(), less);
+  }
+
+  std::optional<TableChoice> first_free(core::SystemTime start, core::SystemTime end) const {
+    for (const auto& e : entries_) {
+      if (!std::ranges::all_of(e.tables, [&](int t) { return calendar_.is_free(t, start, end); })) continue;
+      if (e.combination == nullptr) {
+        const Table& t = s_.tables[static_cast<std::size_t>(e.tables.front())];
+        return TableChoice{{t.id}, {}, t.name};
+      }
+      return TableChoice{e.combination->table_ids, e.combination->id, e.combination->name};
+    }
+    return std::nullopt;
+  }
+
+ private:
+  struct Entry {
+    int empty_seats;
+    int priority;
+    int area_priority;
+    const std::string* name;
+    std::vector<int> tables;
+    const TableCombination* combination;  // null: a single table
+  };
+  static bool less(const Entry& a, const Entry& b) {
+    return std::tie(a.empty_seats, a.priority, a.area_priority, *a.name) <
+           std::tie(b.empty_seats, b.priority, b.area_priority, *b.name);
+  }
+
+  const RestaurantSnapshot& s_;
+  const TableCalendar& calendar_;
+  std::vector<Entry> entries_;
+};
+
+// Covers of holding bookings by start, for counting those in any window
+// with two binary searches.
+class CoverCounter {
+ public:
+  explicit CoverCounter(std::span<const Booking> bookings) {
+    for (const auto& b : bookings) {
+      if (holds_tables(b.status)) starts_.emplace_back(b.date_time, b.people);
+    }
+    std::ranges::sort(starts_);
+    running_.reserve(starts_.size() + 1);
+    running_.push_back(0);
+    for (const auto& [start, people] : starts_) running_.push_back(running_.back() + people);
+  }
+  int between(core::SystemTime from, core::SystemTime to) const {
+    auto first = std::ranges::lower_bound(starts_, from, {}, &std::pair<core::SystemTime, int>::first);
+    auto last = std::ranges::lower_bound(starts_, to, {}, &std::pair<core::SystemTime, int>::first);
+    return running_[static_cast<std::size_t>(last - starts_.begin())] -
+           running_[static_cast<std::size_t>(first - starts_.begin())];
+  }
+
+ private:
+  std::vector<std::pair<core::SystemTime, int>> starts_;
+  std::vector<int> running_;  // running_[i]: covers of the first i starts
+};
 
 }  // namespace
 
@@ -117,53 +228,9 @@ std::optional<TableChoice> choose_tables(const RestaurantSnapshot& s, int people
                                          bool only_bookable_online, const std::string& area_id,
                                          const std::vector<std::string>& service_area_ids) {
   const int buffer = s.restaurant.booking_rules.turnover_buffer;
-  const auto end = start + minutes{duration + buffer};
-  const TableCalendar calendar(s.bookings, buffer);
-  auto usable = [&](const Table& t) {
-    return (!only_bookable_online || t.bookable_online) && in_areas(t, area_id, service_area_ids) &&
-           calendar.is_free(t.id, start, end);
-  };
-
-  const Table* best = nullptr;
-  auto rank = [&](const Table& t) {
-    return std::tuple(t.seats_max - people, t.priority, area_priority(s.areas, t.area_id), t.name);
-  };
-  for (const auto& t : s.tables) {
-    if (people < t.seats_min || people > t.seats_max || !usable(t)) continue;
-    if (best == nullptr || rank(t) < rank(*best)) best = &t;
-  }
-  if (best != nullptr) return TableChoice{{best->id}, {}, best->name};
-
-  // Ranked as tables are: empty seats, then priority (its tables' summed),
-  // then area priority (the most preferred of its tables' areas), then name.
-  const TableCombination* best_combination = nullptr;
-  std::tuple<int, int, int, std::string> best_rank;
-  for (const auto& c : s.combinations) {
-    if (people < c.seats_min || people > c.seats_max) continue;
-    if (only_bookable_online && !c.bookable_online) continue;
-    bool all_usable = true;
-    int priority = 0;
-    int preferred_area = std::numeric_limits<int>::max();
-    for (const auto& id : c.table_ids) {
-      auto t = std::ranges::find(s.tables, id, &Table::id);
-      if (t == s.tables.end() || !usable(*t)) {
-        all_usable = false;
-        break;
-      }
-      priority += t->priority;
-      preferred_area = std::min(preferred_area, area_priority(s.areas, t->area_id));
-    }
-    if (!all_usable) continue;
-    auto rank = std::tuple(c.seats_max - people, priority, preferred_area, c.name);
-    if (best_combination == nullptr || rank < best_rank) {
-      best_combination = &c;
-      best_rank = std::move(rank);
-    }
-  }
-  if (best_combination != nullptr) {
-    return TableChoice{best_combination->table_ids, best_combination->id, best_combination->name};
-  }
-  return std::nullopt;
+  const TableCalendar calendar(s.tables, s.bookings, buffer);
+  const RankedSeatings seatings(s, calendar, people, only_bookable_online, area_id, service_area_ids);
+  return seatings.first_free(start, start + minutes{duration + buffer});
 }
 
 std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const AvailabilityRequest& r,
@@ -174,6 +241,9 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
   const auto today = utc_to_local(zone, now).day;
   const auto last_bookable_day = add_days(today, rules.max_days_ahead);
   const auto earliest = now + minutes{rules.min_notice_minutes};
+  const int buffer = rules.turnover_buffer;
+  const TableCalendar calendar(s.tables, s.bookings, buffer);
+  const CoverCounter covers(s.bookings);
 
   std::vector<ServiceSlots> out;
   // This day's services, and the day before's that run past midnight.
@@ -187,6 +257,8 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
       const auto window = service_window(zone, service_day, *h);
       const auto service_start = window.start;
       const auto service_end = window.end;
+      const int service_covers = h->max_people ? covers.between(service_start, service_end) : 0;
+      const RankedSeatings seatings(s, calendar, r.people, r.only_bookable_online, r.area_id, h->area_ids);
       ServiceSlots service{h, {}};
       for (int m = open; m < open + length; m += interval) {
         // A start time belongs to the calendar date it falls on.
@@ -207,13 +279,11 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
         } else if (r.only_bookable_online && r.people > rules.max_online_party_size) {
           slot.unavailable = Unavailable::party_too_large;
         } else if (h->max_people_per_slot &&
-                   covers_starting_between(s.bookings, utc.instant, utc.instant + minutes{interval}) + r.people >
-                       *h->max_people_per_slot) {
+                   covers.between(utc.instant, utc.instant + minutes{interval}) + r.people > *h->max_people_per_slot) {
           slot.unavailable = Unavailable::pacing_full;
-        } else if (h->max_people &&
-                   covers_starting_between(s.bookings, service_start, service_end) + r.people > *h->max_people) {
+        } else if (h->max_people && service_covers + r.people > *h->max_people) {
           slot.unavailable = Unavailable::service_full;
-        } else if (!choose_tables(s, r.people, utc.instant, duration, r.only_bookable_online, r.area_id, h->area_ids)) {
+        } else if (!seatings.first_free(utc.instant, utc.instant + minutes{duration + buffer})) {
           slot.unavailable = Unavailable::no_table;
         }
         service.slots.push_back(std::move(slot));
@@ -226,8 +296,12 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
 
 bool is_table_free(const RestaurantSnapshot& snapshot, const std::string& table_id, core::SystemTime start,
                    core::SystemTime end) {
-  const TableCalendar calendar(snapshot.bookings, snapshot.restaurant.booking_rules.turnover_buffer);
-  return calendar.is_free(table_id, start, end);
+  const int buffer = snapshot.restaurant.booking_rules.turnover_buffer;
+  return std::ranges::none_of(snapshot.bookings, [&](const Booking& b) {
+    const auto span = occupancy(b, buffer);
+    return span.start != span.end && span.start < end && start < span.end &&
+           std::ranges::find(b.tables, table_id, &BookedTable::id) != b.tables.end();
+  });
 }
 
 }  // namespace maitred::domain
