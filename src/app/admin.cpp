@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "app/demo_bookings.hpp"
 #include "app/demo_setup.hpp"
 #include "core/ids.hpp"
 #include "domain/restaurant_rules.hpp"
@@ -89,7 +90,8 @@ domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, con
   return *store.find_api_key(key_id);
 }
 
-DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir) {
+DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir,
+                           bool with_bookings) {
   std::optional<domain::Restaurant> restaurant;
   if (auto id = store.get_setting(kDemoSetting)) restaurant = store.find_restaurant(*id);
   bool created = false;
@@ -99,14 +101,17 @@ DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const 
     created = true;
   }
   // Also for a demo restaurant made by an older version without a setup.
-  ensure_demo_setup(store, clock, restaurant->id);
+  int bookings_added = 0;
+  if (ensure_demo_setup(store, clock, restaurant->id) && with_bookings) {
+    bookings_added = add_demo_bookings(store, clock, *restaurant);
+  }
   const auto key_file = data_dir / kDemoKeyFile;
   std::string secret = read_demo_key(key_file);
   if (!key_still_works(store, restaurant->id, secret)) {
     secret = create_api_key(store, clock, restaurant->id, "demo");
     write_secret_file(key_file, secret);
   }
-  return {std::move(*restaurant), std::move(secret), created};
+  return {std::move(*restaurant), std::move(secret), created, bookings_added};
 }
 
 }  // namespace maitred::app

@@ -37,13 +37,16 @@ domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, con
 struct DemoRestaurant {
   domain::Restaurant restaurant;
   std::string api_key;
-  bool created;  // false when it already existed
+  bool created;            // false when it already existed
+  int bookings_added = 0;  // demo bookings made by this call
 };
 
 // Creates the demo restaurant once; later calls return the same restaurant and
 // key. The demo key is kept in `data_dir`/demo-api-key (mode 0600) so that it
 // can be printed again: it is a convenience for trying maitred out, not for
-// production keys, which are only ever stored hashed.
-DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir);
+// production keys, which are only ever stored hashed. When it gets its
+// setup, `with_bookings` also fills its next 14 days with bookings.
+DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir,
+                           bool with_bookings = true);
 
 }  // namespace maitred::app

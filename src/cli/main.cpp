@@ -176,13 +176,17 @@ int run(int argc, char** argv) {
 
   auto* demo = cli.add_subcommand("demo", "Create the demo restaurant (once); prints its API key last");
   add_data(demo);
+  bool no_demo_bookings = false;
+  demo->add_flag("--no-bookings", no_demo_bookings, "Only the setup: no bookings for the next 14 days");
   demo->callback([&] {
     auto store = open_admin_store(o.data_dir);
-    auto result = app::ensure_demo(*store, clock, o.data_dir);
+    auto result = app::ensure_demo(*store, clock, o.data_dir, !no_demo_bookings);
     std::cout << (result.created ? "Created" : "Using") << " the demo restaurant \"" << result.restaurant.name << "\" ("
-              << result.restaurant.id << ", " << result.restaurant.timezone << ").\n"
-              << "Its API key:\n"
-              << result.api_key << std::endl;
+              << result.restaurant.id << ", " << result.restaurant.timezone << ").\n";
+    if (result.bookings_added > 0) {
+      std::cout << "Booked its next 14 days with " << result.bookings_added << " bookings.\n";
+    }
+    std::cout << "Its API key:\n" << result.api_key << std::endl;
   });
 
   try {

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
+#include "domain/booking_status.hpp"
+#include "domain/table_conflicts.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -92,6 +95,48 @@ TEST_F(AdminTest, DemoSpecialDaysAreUpcoming) {
   };
   EXPECT_TRUE(has("\"date\":\"2027-12-24\""));  // this year's has passed
   EXPECT_TRUE(has("\"date\":\"2026-12-31\""));  // today still counts
+}
+
+}  // namespace
+}  // namespace maitred::app
+
+namespace maitred::app {
+namespace {
+
+std::size_t all_bookings(SqliteStore& store, const std::string& restaurant_id) {
+  return store
+      .bookings_starting_between(restaurant_id, core::SystemTime{},
+                                 core::SystemTime{std::chrono::hours{24 * 365 * 100}})
+      .size();
+}
+
+// The demo's two weeks of bookings: plenty, within those days, never a table
+// held twice, and made only with the setup.
+TEST_F(AdminTest, DemoBooksItsNextTwoWeeksWithoutEverOverbooking) {
+  auto demo = ensure_demo(store_, clock_, dir_.path());  // 2026-11-26 from the fixture's clock
+  const auto from = clock_.now() - std::chrono::hours{24};
+  const auto to = clock_.now() + std::chrono::hours{24 * 16};
+  const auto bookings = store_.bookings_starting_between(demo.restaurant.id, from, to);
+  EXPECT_EQ(static_cast<int>(bookings.size()), demo.bookings_added);
+  EXPECT_GT(bookings.size(), 200u);
+  EXPECT_EQ(all_bookings(store_, demo.restaurant.id), bookings.size());
+  const int buffer = demo.restaurant.booking_rules.turnover_buffer;
+  std::set<std::string> statuses, dates;
+  for (const auto& b : bookings) {
+    statuses.insert(b.status);
+    dates.insert(b.date);
+    EXPECT_FALSE(domain::find_table_conflict(b, bookings, buffer)) << b.id;
+    if (domain::holds_tables(b.status)) EXPECT_FALSE(b.tables.empty()) << b.id;
+  }
+  EXPECT_TRUE(statuses.contains("approved") && statuses.contains("request") && statuses.contains("waitlist"));
+  EXPECT_GE(dates.size(), 10u);  // closed Mondays and Christmas Eve aside
+  EXPECT_EQ(ensure_demo(store_, clock_, dir_.path()).bookings_added, 0);
+}
+
+TEST_F(AdminTest, DemoWithoutBookingsHasOnlyTheSetup) {
+  auto demo = ensure_demo(store_, clock_, dir_.path(), false);
+  EXPECT_EQ(demo.bookings_added, 0);
+  EXPECT_EQ(all_bookings(store_, demo.restaurant.id), 0u);
 }
 
 }  // namespace
