@@ -65,6 +65,9 @@ TEST_F(StoreUnavailableTest, LockedDatabaseIs503WithRetryAfterThenRecovers) {
   // for one timeout first), with slack for a loaded machine.
   EXPECT_LT(waited, std::chrono::seconds(3));
 
+  // The v3 dialect maps it the same way.
+  EXPECT_EQ(post_area("/api/v3/areas").status, 503u);
+
   // Reads do not need the write lock (WAL).
   Reply read = get_with_key("/v1/areas", key());
   EXPECT_EQ(read.status, 200u) << read.body;
