@@ -1,15 +1,11 @@
 #include "http/etag.hpp"
 
-#include <span>
-
-#include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "core/xxhash64.hpp"
 
 namespace maitred::http {
 
 namespace {
-
-constexpr std::size_t kTagBytes = 16;
 
 void skip_separators(std::string_view& text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == ',')) text.remove_prefix(1);
@@ -25,8 +21,11 @@ std::string_view opaque(std::string_view tag) {
 }  // namespace
 
 std::string strong_etag(std::string_view body) {
-  const auto digest = core::sha256(body);
-  return '"' + core::to_hex(std::span(digest).first(kTagBytes)) + '"';
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::uint64_t hash = core::xxhash64(body);
+  std::string tag(18, '"');
+  for (std::size_t i = 16; i > 0; --i, hash >>= 4) tag[i] = kDigits[hash & 0xF];
+  return tag;
 }
 
 bool if_none_match_matches(std::string_view field, std::string_view etag) {
