@@ -104,6 +104,27 @@ TEST_F(DialectV3Test, BookingsCreateReadUpdateDelete) {
   EXPECT_EQ(demo("GET", "/api/v3/bookings/" + id).status, 404u);
 }
 
+TEST_F(DialectV3Test, HoldsAndCommentsCreateIs201) {
+  // One table and Friday dinner in the fresh restaurant; 2027-01-08 is a Friday.
+  create("/v1/tables", R"({"name":"F1","seatsMin":1,"seatsMax":4})");
+  create("/v1/openingHours", R"({"name":"Dinner","day":5,"open":1800,"close":2300})");
+  Reply held = call("POST", "/api/v3/bookingFlow/holds", R"({"date":"2027-01-08","time":"19:00","people":2})");
+  EXPECT_EQ(held.status, 201u) << held.body;
+  const std::string hold = text_at(parse(held.body), "_id");
+  EXPECT_EQ(held.header("location"), "/api/v3/bookingFlow/holds/" + hold);
+  Reply released = call("DELETE", held.header("location"));
+  EXPECT_EQ(released.status, 204u) << released.body;
+  EXPECT_TRUE(released.body.empty());
+  EXPECT_EQ(call("DELETE", held.header("location")).status, 404u);
+
+  const std::string booking = book("/api/v3", "2026-12-04", R"({"name":"Ada"})");
+  Reply commented = demo("POST", "/api/v3/bookings/" + booking + "/comment", R"({"text":"Birthday"})");
+  EXPECT_EQ(commented.status, 201u) << commented.body;
+  EXPECT_EQ(commented.header("location"), "/api/v3/bookings/" + booking);
+  EXPECT_EQ(commented.body, demo("GET", "/api/v3/bookings/" + booking).body);
+  EXPECT_NE(commented.body.find("Birthday"), std::string::npos) << commented.body;
+}
+
 TEST_F(DialectV3Test, OrdersAndFeedbackCreateIs201) {
   const std::string booking = book("/v1", "2026-12-04", R"({"name":"Ada"})");
   expect_created(
