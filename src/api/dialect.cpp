@@ -46,8 +46,15 @@ std::string read_document(http::RequestContext& context, const ReadBack& read_ba
   return read_back.get(inner).body;
 }
 
+// Handlers report failures by throwing; an answer outside 2xx is passed
+// through untouched all the same rather than reshaped.
+bool succeeded(const http::Response& response) {
+  return response.status >= 200 && response.status < 300;
+}
+
 http::Response created(http::RequestContext& context, const http::Handler& handler, const ReadBack& read_back) {
   http::Response response = handler(context);
+  if (!succeeded(response)) return response;
   const std::string new_id = id_in(response.body);
   const std::string_view path_id = context.path_param("id");
   const bool is_new_resource = read_back.pattern.find(kNewId) != std::string_view::npos;
@@ -59,12 +66,14 @@ http::Response created(http::RequestContext& context, const http::Handler& handl
 
 http::Response updated(http::RequestContext& context, const http::Handler& handler, const ReadBack& read_back) {
   http::Response response = handler(context);
+  if (!succeeded(response)) return response;
   if (read_back.get) response.body = read_document(context, read_back, context.path_param("id"));
   return response;
 }
 
 http::Response removed(http::RequestContext& context, const http::Handler& handler) {
   http::Response response = handler(context);
+  if (!succeeded(response)) return response;
   response.status = 204;
   response.body.clear();
   return response;

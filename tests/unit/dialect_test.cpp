@@ -34,6 +34,10 @@ http::Response hold_v1(http::RequestContext&) {
   return http::Response::json(200, R"({"_id":"HOLD","people":2})");
 }
 
+http::Response refused(http::RequestContext&) {
+  return http::Response::json(409, R"({"code":"x"})");
+}
+
 class DialectAdapterTest : public ::testing::Test {
  protected:
   http::Response call(const http::Handler& handler, std::vector<std::pair<std::string_view, std::string_view>> params) {
@@ -93,6 +97,15 @@ TEST_F(DialectAdapterTest, DeleteIs204WithoutBody) {
   auto r = call(h, {{"id", "AREA"}});
   EXPECT_EQ(r.status, 204u);
   EXPECT_TRUE(r.body.empty());
+}
+
+TEST_F(DialectAdapterTest, AnswersOutside2xxPassThrough) {
+  for (Shape shape : {Shape::create, Shape::update, Shape::remove}) {
+    auto r = call(for_dialect(Dialect::v3, shape, refused, {"/areas/{new}", get_doc}), {{"id", "AREA"}});
+    EXPECT_EQ(r.status, 409u);
+    EXPECT_EQ(r.body, R"({"code":"x"})");
+    EXPECT_TRUE(r.header("Location").empty());
+  }
 }
 
 }  // namespace
