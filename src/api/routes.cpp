@@ -1,9 +1,13 @@
 #include "api/routes.hpp"
 
+#include <string>
+#include <vector>
+
 #include "api/areas.hpp"
 #include "api/booking_flow.hpp"
 #include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
+#include "api/dialect.hpp"
 #include "api/guest_records.hpp"
 #include "api/heart.hpp"
 #include "api/opening_hours.hpp"
@@ -19,17 +23,77 @@ using http::Method;
 
 namespace {
 
+// One route of the resource table, with its path relative to the dialect's
+// base and in /v1 names. A per-route required permission (staff roles) is
+// meant to become one more field here.
+struct RouteSpec {
+  Method method;
+  std::string path;
+  Handler handler;
+  Shape shape = Shape::plain;
+  ReadBack read_back = {};
+};
+
 struct Crud {
   Handler list, get, create, update, remove;
 };
 
 // The five routes of a setup collection: /base and /base/{id}.
-void add_collection(http::Router& router, const std::string& base, Crud handlers) {
-  router.add(Method::get, base, Access::api_key, std::move(handlers.list));
-  router.add(Method::post, base, Access::api_key, std::move(handlers.create));
-  router.add(Method::get, base + "/{id}", Access::api_key, std::move(handlers.get));
-  router.add(Method::put, base + "/{id}", Access::api_key, std::move(handlers.update));
-  router.add(Method::del, base + "/{id}", Access::api_key, std::move(handlers.remove));
+void add_collection(std::vector<RouteSpec>& routes, const std::string& base, const Crud& handlers) {
+  const std::string item = base + "/{id}";
+  routes.push_back({Method::get, base, handlers.list});
+  routes.push_back({Method::post, base, handlers.create, Shape::create, {base + "/{new}", handlers.get}});
+  routes.push_back({Method::get, item, handlers.get});
+  routes.push_back({Method::put, item, handlers.update, Shape::update, {item, handlers.get}});
+  routes.push_back({Method::del, item, handlers.remove, Shape::remove});
+}
+
+// Every resource both dialects serve, in /v1 names relative to the base.
+std::vector<RouteSpec> resource_routes() {
+  std::vector<RouteSpec> routes{
+      {Method::get, "/restaurant", get_restaurant},
+      {Method::put, "/restaurant", update_restaurant, Shape::update, {"/restaurant", get_restaurant}},
+  };
+  add_collection(routes, "/areas", {list_areas, get_area, create_area, update_area, delete_area});
+  add_collection(routes, "/tables", {list_tables, get_table, create_table, update_table, delete_table});
+  add_collection(routes, "/tableCombinations",
+                 {list_table_combinations, get_table_combination, create_table_combination, update_table_combination,
+                  delete_table_combination});
+  add_collection(routes, "/openingHours",
+                 {list_opening_hours, get_opening_hour, create_opening_hour, update_opening_hour, delete_opening_hour});
+  add_collection(routes, "/customFields",
+                 {list_custom_fields, get_custom_field, create_custom_field, update_custom_field, delete_custom_field});
+  const std::vector<RouteSpec> rest{
+      {Method::get, "/bookings", list_bookings},
+      {Method::post, "/bookings", create_booking, Shape::create, {"/bookings/{new}", get_booking}},
+      {Method::get, "/bookings/{id}", get_booking},
+      {Method::put, "/bookings/{id}", update_booking, Shape::update, {"/bookings/{id}", get_booking}},
+      {Method::del, "/bookings/{id}", delete_booking, Shape::remove},
+      {Method::get, "/bookings/{id}/history", booking_history},
+      // A note or comment lives inside its booking: v3 answers the booking.
+      {Method::post,
+       "/bookings/{id}/restaurantNote",
+       add_restaurant_note,
+       Shape::create,
+       {"/bookings/{id}", get_booking}},
+      {Method::post, "/bookings/{id}/comment", add_booking_comment, Shape::create, {"/bookings/{id}", get_booking}},
+      {Method::get, "/bookingFlow/times", booking_flow_times},
+      {Method::get, "/bookingFlow/dates", booking_flow_dates},
+      {Method::get, "/bookingFlow/availableTables", booking_flow_available_tables},
+      // A hold is answered whole already; it has no GET, only DELETE.
+      {Method::post, "/bookingFlow/holds", create_hold, Shape::create, {"/bookingFlow/holds/{new}", nullptr}},
+      {Method::del, "/bookingFlow/holds/{id}", release_hold, Shape::remove},
+      {Method::get, "/customers", list_customers},
+      {Method::get, "/customers/{id}", get_customer},
+      {Method::get, "/orders", list_orders},
+      {Method::post, "/orders", create_order, Shape::create, {"/orders/{new}", get_order}},
+      {Method::get, "/orders/{id}", get_order},
+      {Method::get, "/feedback", list_feedback},
+      {Method::post, "/feedback", create_feedback, Shape::create, {"/feedback/{new}", get_feedback}},
+      {Method::get, "/feedback/{id}", get_feedback},
+  };
+  routes.insert(routes.end(), rest.begin(), rest.end());
+  return routes;
 }
 
 }  // namespace
@@ -40,38 +104,14 @@ http::Router make_router() {
   for (const char* path : {"/heart", "/v1/heart", "/api/v1/heart", "/api/v3/heart"}) {
     router.add(Method::get, path, Access::open, heart);
   }
-  router.add(Method::get, "/v1/restaurant", Access::api_key, get_restaurant);
-  router.add(Method::put, "/v1/restaurant", Access::api_key, update_restaurant);
-  add_collection(router, "/v1/areas", {list_areas, get_area, create_area, update_area, delete_area});
-  add_collection(router, "/v1/tables", {list_tables, get_table, create_table, update_table, delete_table});
-  add_collection(router, "/v1/tableCombinations",
-                 {list_table_combinations, get_table_combination, create_table_combination, update_table_combination,
-                  delete_table_combination});
-  add_collection(router, "/v1/openingHours",
-                 {list_opening_hours, get_opening_hour, create_opening_hour, update_opening_hour, delete_opening_hour});
-  add_collection(router, "/v1/customFields",
-                 {list_custom_fields, get_custom_field, create_custom_field, update_custom_field, delete_custom_field});
-  router.add(Method::get, "/v1/bookings", Access::api_key, list_bookings);
-  router.add(Method::post, "/v1/bookings", Access::api_key, create_booking);
-  router.add(Method::get, "/v1/bookings/{id}", Access::api_key, get_booking);
-  router.add(Method::put, "/v1/bookings/{id}", Access::api_key, update_booking);
-  router.add(Method::del, "/v1/bookings/{id}", Access::api_key, delete_booking);
-  router.add(Method::get, "/v1/bookings/{id}/history", Access::api_key, booking_history);
-  router.add(Method::post, "/v1/bookings/{id}/restaurantNote", Access::api_key, add_restaurant_note);
-  router.add(Method::post, "/v1/bookings/{id}/comment", Access::api_key, add_booking_comment);
-  router.add(Method::get, "/v1/bookingFlow/times", Access::api_key, booking_flow_times);
-  router.add(Method::get, "/v1/bookingFlow/dates", Access::api_key, booking_flow_dates);
-  router.add(Method::get, "/v1/bookingFlow/availableTables", Access::api_key, booking_flow_available_tables);
-  router.add(Method::post, "/v1/bookingFlow/holds", Access::api_key, create_hold);
-  router.add(Method::del, "/v1/bookingFlow/holds/{id}", Access::api_key, release_hold);
-  router.add(Method::get, "/v1/customers", Access::api_key, list_customers);
-  router.add(Method::get, "/v1/customers/{id}", Access::api_key, get_customer);
-  router.add(Method::get, "/v1/orders", Access::api_key, list_orders);
-  router.add(Method::post, "/v1/orders", Access::api_key, create_order);
-  router.add(Method::get, "/v1/orders/{id}", Access::api_key, get_order);
-  router.add(Method::get, "/v1/feedback", Access::api_key, list_feedback);
-  router.add(Method::post, "/v1/feedback", Access::api_key, create_feedback);
-  router.add(Method::get, "/v1/feedback/{id}", Access::api_key, get_feedback);
+  // The one resource table, registered once per dialect (api/dialect.hpp).
+  const auto routes = resource_routes();
+  for (Dialect dialect : {Dialect::v1, Dialect::v3}) {
+    for (const auto& r : routes) {
+      router.add(r.method, dialect_path(dialect, r.path), Access::api_key,
+                 for_dialect(dialect, r.shape, r.handler, r.read_back));
+    }
+  }
   return router;
 }
 

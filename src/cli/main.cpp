@@ -69,6 +69,7 @@ struct Options {
   std::size_t max_connections = 10000;
   long long header_timeout_ms = 10'000;
   long long idle_timeout_ms = 60'000;
+  long long busy_timeout_ms = 5'000;
   std::string name;
   std::string timezone;
   std::string restaurant_id;
@@ -91,6 +92,7 @@ core::ServeConfig serve_config(const Options& o) {
   config.max_connections = o.max_connections;
   config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
   config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
+  config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }
@@ -126,6 +128,11 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive wait for the next request")
       ->check(CLI::Range(10, 3'600'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--busy-timeout-ms", o.busy_timeout_ms,
+                   "How long a request waits for a database lock held elsewhere before it is answered 503")
+      ->check(CLI::Range(0, 600'000))
       ->capture_default_str();
   serve->callback([&] {
     core::init_logging(spdlog::level::info);

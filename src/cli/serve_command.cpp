@@ -23,7 +23,8 @@ constexpr std::chrono::hours kIdempotencyKeyLifetime{48};
 
 int serve(const core::ServeConfig& config) {
   prepare_data_dir(config.data_dir);
-  store::sqlite::SqliteStore store(database_file(config.data_dir), store::sqlite::SqliteStore::Owner::server);
+  store::sqlite::SqliteStore store(database_file(config.data_dir), store::sqlite::SqliteStore::Owner::server,
+                                   config.store_busy_timeout);
   core::SystemClock clock;
   http::Authenticator authenticator(store, clock);
   http::FixedWindowRateLimiter rate_limiter(config.rate_limit_per_second, std::chrono::seconds{1}, clock);

@@ -34,6 +34,9 @@ struct ServeConfig {
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};    // keep-alive wait for the next request
   std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long on SIGTERM
+  // How long a database statement waits for a lock held by another process
+  // before the request is answered 503 + Retry-After.
+  std::chrono::milliseconds store_busy_timeout{5'000};
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

@@ -10,6 +10,18 @@ namespace maitred::http {
 namespace {
 // How long a client should wait before retrying when the store is busy.
 constexpr std::string_view kUnavailableRetryMs = "1000";
+
+// Locked past the busy timeout or unreachable: the client may retry, so 503
+// with Retry-After (in milliseconds like every Retry-After of this API); the
+// SQLite message goes to the log only.
+Response store_unavailable(const store::StoreError& e, std::string_view request_id) {
+  core::log().warn("request {}: store unavailable: {}", request_id, e.what());
+  Response r =
+      error_response(503, "store_unavailable",
+                     "The database is busy or unreachable; retry after the milliseconds in Retry-After.", request_id);
+  r.set_header("Retry-After", std::string(kUnavailableRetryMs));
+  return r;
+}
 }  // namespace
 
 Response error_response(unsigned status, std::string_view code, std::string_view message, std::string_view request_id,
@@ -42,14 +54,10 @@ Response response_for_exception(std::exception_ptr error, std::string_view reque
     return error_response(404, e.code, e.what(), request_id, e.field);
   } catch (const domain::IllegalOperation& e) {
     return error_response(400, e.code, e.what(), request_id, e.field);
+  } catch (const store::StoreUnavailable& e) {
+    return store_unavailable(e, request_id);
   } catch (const store::StoreError& e) {
-    if (e.kind == store::StoreError::Kind::unavailable) {
-      core::log().warn("request {}: store unavailable: {}", request_id, e.what());
-      Response r = error_response(503, "service_unavailable",
-                                  "The database is busy or unreachable; please retry shortly.", request_id);
-      r.set_header("Retry-After", std::string(kUnavailableRetryMs));
-      return r;
-    }
+    if (e.kind == store::StoreError::Kind::unavailable) return store_unavailable(e, request_id);
     core::log().error("request {}: store error: {}", request_id, e.what());
   } catch (const std::exception& e) {
     core::log().error("request {}: unhandled exception: {}", request_id, e.what());

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "http/access_log.hpp"
 #include "http/error_mapping.hpp"
+#include "http/etag.hpp"
 #include "http/request_id.hpp"
 
 namespace maitred::http {
@@ -55,6 +56,7 @@ Response RequestPipeline::handle(const Request& request) {
   } catch (...) {
     response = response_for_exception(std::current_exception(), request_id);
   }
+  apply_conditional_get(request, response);  // ETag on every GET 200; 304 on a match
   add_common_headers(response, request_id, rate.reset_in.count() > 0 ? rate.reset_in : rate_limiter_.reset_in());
   write_access_log({request_id, method_name(request.method), request.path, response.status,
                     std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),

@@ -34,6 +34,14 @@ struct StoreError : std::runtime_error {
   StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
 };
 
+// The store cannot serve the request now but likely can shortly: locked by
+// another writer beyond the busy timeout, or the file cannot be opened. A type
+// of its own so the HTTP layer answers 503 + Retry-After (never a 500, never a
+// hang) without inspecting error codes.
+struct StoreUnavailable : StoreError {
+  explicit StoreUnavailable(const std::string& what) : StoreError(Kind::unavailable, what) {}
+};
+
 // The restaurant's documents other than bookings: the setup collections, and
 // customers, orders and feedback.
 enum class Collection {

@@ -59,5 +59,17 @@ TEST(ServeConfig, RateLimitAndThreadsMustBeSane) {
   EXPECT_TRUE(validate(c));
 }
 
+TEST(ServeConfig, BusyTimeoutIsBetweenZeroAndTenMinutes) {
+  ServeConfig c;
+  c.store_busy_timeout = std::chrono::milliseconds{0};
+  EXPECT_FALSE(validate(c));
+  c.store_busy_timeout = std::chrono::minutes{10};
+  EXPECT_FALSE(validate(c));
+  c.store_busy_timeout = std::chrono::milliseconds{-1};
+  EXPECT_TRUE(validate(c));
+  c.store_busy_timeout = std::chrono::milliseconds{600'001};
+  EXPECT_TRUE(validate(c));
+}
+
 }  // namespace
 }  // namespace maitred::core

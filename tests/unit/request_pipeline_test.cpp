@@ -19,7 +19,7 @@ Response throws_runtime_error(RequestContext&) {
   throw std::runtime_error("secret internal detail");
 }
 Response throws_unavailable(RequestContext&) {
-  throw store::StoreError(store::StoreError::Kind::unavailable, "database is locked");
+  throw store::StoreUnavailable("database is locked");
 }
 Response echoes_restaurant(RequestContext& c) {
   return Response::json(200, "\"" + c.caller().restaurant_id + "\"");
@@ -84,6 +84,7 @@ TEST_F(PipelineTest, StoreUnavailableIs503WithRetryAfter) {
   EXPECT_EQ(r.status, 503u);
   EXPECT_EQ(r.header("Retry-After"), "1000");
   EXPECT_EQ(r.body.find("locked"), std::string::npos);
+  EXPECT_NE(r.body.find(R"("code":"store_unavailable")"), std::string::npos) << r.body;
 }
 
 TEST_F(PipelineTest, RateLimitPerKeyWithRetryAfterUntilTheWindowEnds) {

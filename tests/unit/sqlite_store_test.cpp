@@ -133,6 +133,19 @@ TEST_F(SqliteStoreTest, AnAdminProcessWritesBesideTheServer) {
   EXPECT_TRUE(server.find_restaurant(r.id));
 }
 
+TEST_F(SqliteStoreTest, AWriteLockedElsewhereIsUnavailableAfterTheBusyTimeout) {
+  SqliteStore store(file(), SqliteStore::Owner::server, 50ms);
+  SqliteStore other(file(), SqliteStore::Owner::admin);
+  other.atomically([&] {
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_THROW(store.put_setting("x", "1"), StoreUnavailable);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+    EXPECT_FALSE(store.get_setting("x"));  // reads still work (WAL)
+  });
+  store.put_setting("x", "1");
+  EXPECT_EQ(store.get_setting("x"), "1");
+}
+
 TEST_F(SqliteStoreTest, ConcurrentReadersAndAWriter) {
   SqliteStore store(file(), SqliteStore::Owner::server);
   std::vector<std::string> ids;

@@ -22,7 +22,12 @@ StoreError::Kind kind_of(int code) {
   }
 }
 
-constexpr int kBusyTimeoutMs = 5000;
+// SQLITE_BUSY/SQLITE_LOCKED reach us only after the busy timeout has run out.
+[[noreturn]] void throw_for(int code, const std::string& message) {
+  const auto kind = kind_of(code);
+  if (kind == StoreError::Kind::unavailable) throw StoreUnavailable(message);
+  throw StoreError(kind, message);
+}
 
 }  // namespace
 
@@ -96,7 +101,8 @@ int Statement::changes() const {
   return sqlite3_changes(sqlite3_db_handle(stmt_));
 }
 
-Connection::Connection(const std::filesystem::path& file, Role role, bool own_checkpoints) {
+Connection::Connection(const std::filesystem::path& file, Role role, bool own_checkpoints,
+                       std::chrono::milliseconds busy_timeout) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -104,10 +110,10 @@ Connection::Connection(const std::filesystem::path& file, Role role, bool own_ch
         "cannot open database " + file.string() + ": " + (db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
     db_ = nullptr;
-    throw StoreError(kind_of(rc), message);
+    throw_for(rc, message);
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
   exec("PRAGMA foreign_keys = ON");
   if (role == Role::writer) {
     exec("PRAGMA journal_mode = WAL");
@@ -166,13 +172,12 @@ void Connection::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error != nullptr ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw StoreError(kind_of(rc), std::string("sqlite: ") + message + " (during: " + sql + ")");
+    throw_for(rc, std::string("sqlite: ") + message + " (during: " + sql + ")");
   }
 }
 
 void Connection::fail(int code, std::string_view during) const {
-  throw StoreError(kind_of(code),
-                   std::string("sqlite: ") + sqlite3_errmsg(db_) + " (during: " + std::string(during) + ")");
+  throw_for(code, std::string("sqlite: ") + sqlite3_errmsg(db_) + " (during: " + std::string(during) + ")");
 }
 
 Transaction::Transaction(Connection& connection, bool join) : connection_(connection), done_(join) {

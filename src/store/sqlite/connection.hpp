@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -54,7 +55,11 @@ class Statement {
 class Connection {
  public:
   enum class Role { writer, reader };
-  Connection(const std::filesystem::path& file, Role role, bool own_checkpoints);
+  // How long a statement waits for another connection's lock before it fails
+  // with StoreUnavailable.
+  static constexpr std::chrono::milliseconds kDefaultBusyTimeout{5000};
+  Connection(const std::filesystem::path& file, Role role, bool own_checkpoints,
+             std::chrono::milliseconds busy_timeout = kDefaultBusyTimeout);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

@@ -57,12 +57,13 @@ std::filesystem::path generation_file(const std::filesystem::path& database) {
 }
 }  // namespace
 
-SqliteStore::SqliteStore(std::filesystem::path file, Owner owner) : file_(std::move(file)) {
-  writer_ = std::make_unique<Connection>(file_, Connection::Role::writer, owner == Owner::server);
+SqliteStore::SqliteStore(std::filesystem::path file, Owner owner, std::chrono::milliseconds busy_timeout)
+    : file_(std::move(file)), busy_timeout_(busy_timeout) {
+  writer_ = std::make_unique<Connection>(file_, Connection::Role::writer, owner == Owner::server, busy_timeout_);
   try {
     generation_ = std::make_unique<core::SharedGeneration>(generation_file(file_));
   } catch (const std::runtime_error& e) {
-    throw StoreError(StoreError::Kind::unavailable, e.what());
+    throw StoreUnavailable(e.what());
   }
   migrate();
 }
@@ -85,7 +86,7 @@ SqliteStore::ReaderLease SqliteStore::reader() {
       return ReaderLease(*this, std::move(connection));
     }
   }
-  return ReaderLease(*this, std::make_unique<Connection>(file_, Connection::Role::reader, false));
+  return ReaderLease(*this, std::make_unique<Connection>(file_, Connection::Role::reader, false, busy_timeout_));
 }
 
 void SqliteStore::migrate() {

@@ -28,7 +28,8 @@ class SqliteStore final : public Store {
     admin,   // a CLI command that may run beside a server
   };
   // Opens (creating if needed) `file` and applies pending migrations.
-  SqliteStore(std::filesystem::path file, Owner owner);
+  SqliteStore(std::filesystem::path file, Owner owner,
+              std::chrono::milliseconds busy_timeout = Connection::kDefaultBusyTimeout);
   ~SqliteStore() override;
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
@@ -96,6 +97,7 @@ class SqliteStore final : public Store {
   void wrote(Collection collection);
 
   std::filesystem::path file_;
+  std::chrono::milliseconds busy_timeout_;
   std::unique_ptr<core::SharedGeneration> generation_;  // bumped after every write but key-use stamps
   GenerationCache<domain::Restaurant> restaurants_;     // read on nearly every request
   std::recursive_mutex writer_mutex_;                   // recursive: atomically() bodies call the write methods
