@@ -48,6 +48,7 @@ ObjectReader::ObjectReader(const rapidjson::Value& value, std::string path) : ob
   if (!value.IsObject()) {
     invalid(path_, path_.empty() ? "The body must be a JSON object." : "'" + path_ + "' must be an object.");
   }
+  understood_.assign(value.MemberCount(), false);
 }
 
 std::string ObjectReader::field(std::string_view key) const {
@@ -55,10 +56,16 @@ std::string ObjectReader::field(std::string_view key) const {
 }
 
 const rapidjson::Value* ObjectReader::find(std::string_view key) {
-  if (std::find(understood_.begin(), understood_.end(), key) == understood_.end()) understood_.emplace_back(key);
-  auto it = object_->FindMember(rapidjson::Value(rapidjson::StringRef(key.data(), key.size())));
-  if (it == object_->MemberEnd() || it->value.IsNull()) return nullptr;
-  return &it->value;
+  const rapidjson::SizeType count = object_->MemberCount();
+  const auto members = object_->MemberBegin();
+  for (rapidjson::SizeType n = 0; n < count; ++n) {
+    const rapidjson::SizeType i = next_ + n < count ? next_ + n : next_ + n - count;
+    if (view(members[i].name) != key) continue;
+    understood_[i] = true;
+    next_ = i + 1;
+    return members[i].value.IsNull() ? nullptr : &members[i].value;
+  }
+  return nullptr;
 }
 
 bool ObjectReader::has(std::string_view key) const {
@@ -190,11 +197,17 @@ std::optional<std::vector<std::string>> ObjectReader::optional_string_array(std:
 }
 
 void ObjectReader::finish() const {
-  for (auto it = object_->MemberBegin(); it != object_->MemberEnd(); ++it) {
-    std::string_view key = view(it->name);
-    if (std::find(understood_.begin(), understood_.end(), key) == understood_.end()) {
-      invalid(field(key), "Unknown field '" + field(key) + "'.", "unknown_field");
+  const auto members = object_->MemberBegin();
+  for (rapidjson::SizeType i = 0; i < object_->MemberCount(); ++i) {
+    if (understood_[i]) continue;
+    const std::string_view key = view(members[i].name);
+    // A key given twice: which one counts would depend on the parser.
+    for (rapidjson::SizeType j = 0; j < object_->MemberCount(); ++j) {
+      if (understood_[j] && view(members[j].name) == key) {
+        invalid(field(key), "'" + field(key) + "' is given twice.", "duplicate_field");
+      }
     }
+    invalid(field(key), "Unknown field '" + field(key) + "'.", "unknown_field");
   }
 }
 

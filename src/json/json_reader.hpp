@@ -61,7 +61,12 @@ class ObjectReader {
 
   const rapidjson::Value* object_;
   std::string path_;
-  std::vector<std::string> understood_;
+  // Which members a read asked for, by position; finish() refuses the rest.
+  // Readers ask in about the order documents are written, so the search for
+  // a key starts after the last member found: a whole document is read in
+  // linear time instead of quadratic.
+  std::vector<bool> understood_;
+  rapidjson::SizeType next_ = 0;
 };
 
 [[noreturn]] void invalid(std::string field, const std::string& message, std::string code = "invalid_field");

@@ -456,6 +456,28 @@ TEST(JsonReader, FinishAcceptsAnEmptyBody) {
   EXPECT_NO_THROW(in.finish());
 }
 
+TEST(JsonReader, KeysAreFoundInAnyOrder) {
+  auto doc = parse_body(R"({"a": 1, "b": 2, "c": 3, "d": 4})");
+  ObjectReader in(doc);
+  EXPECT_EQ(in.optional_integer("c", 0, 10), 3);
+  EXPECT_EQ(in.optional_integer("d", 0, 10), 4);
+  EXPECT_EQ(in.optional_integer("a", 0, 10), 1);
+  EXPECT_EQ(in.optional_integer("missing", 0, 10), std::nullopt);
+  EXPECT_EQ(in.optional_integer("b", 0, 10), 2);
+  EXPECT_EQ(in.optional_integer("c", 0, 10), 3);  // again
+  in.finish();
+}
+
+TEST(JsonReader, AKeyGivenTwiceIsRefused) {
+  auto doc = parse_body(R"({"people": 2, "date": "2026-12-04", "people": 200})");
+  ObjectReader in(doc);
+  (void)in.optional_integer("people", 0, 1000);
+  (void)in.optional_string("date", 10);
+  auto f = failure([&] { in.finish(); });
+  EXPECT_EQ(f.code, "duplicate_field");
+  EXPECT_EQ(f.field, "people");
+}
+
 TEST(JsonReader, FinishNamesTheFirstUnknownKey) {
   auto doc = parse_body(R"({"a": 1, "isAdmin": true, "other": 2})");
   ObjectReader in(doc);
