@@ -64,7 +64,7 @@ LoadedRestaurant load_restaurant(store::Store& store, const domain::Restaurant& 
   const auto& zone = restaurant.timezone;
   const auto from = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{first} - date::days{1}});
   const auto to = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{last} + date::days{2}});
-  l.bookings = store.bookings_starting_between(id, from, to);
+  l.bookings = store.seating_bookings_between(id, from, to);
   for (const auto& hold : active_holds(store, id, now)) l.bookings.push_back(domain::as_booking(hold));
   return l;
 }

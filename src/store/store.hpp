@@ -152,6 +152,11 @@ class Store {
   // Bookings starting in [from, to): what a conflict check must look at.
   virtual std::vector<domain::Booking> bookings_starting_between(std::string_view restaurant_id, core::SystemTime from,
                                                                  core::SystemTime to) = 0;
+  // Bookings starting in [from, to) whose status holds tables, with only
+  // what seating reads: id, date, dateTime, status, people, duration, leftAt
+  // and the tables' ids (no names, no guest, no time of day).
+  virtual std::vector<domain::Booking> seating_bookings_between(std::string_view restaurant_id, core::SystemTime from,
+                                                                core::SystemTime to) = 0;
   // Bookings from `from` on, in a status that holds tables, that hold `table_id`.
   virtual std::size_t count_bookings_holding_table(std::string_view restaurant_id, std::string_view table_id,
                                                    core::SystemTime from) = 0;

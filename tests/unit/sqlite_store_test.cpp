@@ -1,6 +1,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "domain/booking_status.hpp"
 
 #include <algorithm>
 #include <thread>
@@ -244,6 +247,84 @@ TEST_F(SqliteBookingsTest, StoredDocumentIsServedAsWritten) {
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0], json::booking_to_json(b));
   EXPECT_FALSE(store_.find_booking("AAAAAAAAAAAAAAAAA", b.id)) << "another restaurant must not see it";
+}
+
+// What the availability engine reads: only bookings that hold tables, in the
+// window, with the fields seating needs equal to the full document's.
+TEST_F(SqliteBookingsTest, SeatingBookingsAreTheHoldingOnesInTheWindow) {
+  std::vector<std::string> holding;
+  for (const char* status :
+       {"request", "approved", "arrived", "seated", "left", "waitlist", "declined", "canceled", "no_show"}) {
+    auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 3, status);
+    b.tables = {{"T1", "Table 1", "A1", "Inside"}, {"T2", "Table 2", "A1", "Inside"}};
+    b.duration = 150;
+    if (std::string(status) == "left") b.stamps.left_at = *core::parse_utc("2026-12-04T19:10:00Z");
+    store_.insert_booking(b);
+    if (domain::holds_tables(status)) holding.push_back(b.id);
+  }
+  store_.insert_booking(make_booking(restaurant_.id, "2026-12-05T18:00:00Z", 2));  // outside the window
+  const auto found = store_.seating_bookings_between(restaurant_.id, *core::parse_utc("2026-12-04T00:00:00Z"),
+                                                     *core::parse_utc("2026-12-05T00:00:00Z"));
+  std::vector<std::string> ids;
+  for (const auto& b : found) {
+    ids.push_back(b.id);
+    const auto full = *store_.find_booking(restaurant_.id, b.id);
+    EXPECT_EQ(b.date, full.date);
+    EXPECT_EQ(b.date_time, full.date_time);
+    EXPECT_EQ(b.people, 3);
+    EXPECT_EQ(b.duration, 150);
+    EXPECT_EQ(b.status, full.status);
+    ASSERT_EQ(b.tables.size(), 2u);
+    EXPECT_EQ(b.tables[0].id, "T1");
+    EXPECT_EQ(b.tables[1].id, "T2");
+    EXPECT_EQ(b.stamps.left_at, full.stamps.left_at);
+  }
+  std::ranges::sort(ids);
+  std::ranges::sort(holding);
+  EXPECT_EQ(ids, holding);
+}
+
+// Migration 0006 fills the seating columns of bookings written before it.
+TEST(SqliteMigrations, SeatingColumnsAreFilledFromTheDocuments) {
+  test::TempDir dir;
+  const auto file = dir.path() / "old.db";
+  const auto restaurant = make_restaurant("R", "Europe/Copenhagen");
+  std::vector<domain::Booking> written;
+  {
+    SqliteStore store(file, SqliteStore::Owner::server);
+    store.create_restaurant(restaurant);
+    for (int i = 0; i < 3; ++i) {
+      auto b = make_booking(restaurant.id, "2026-12-04T18:00:00Z", 2 + i, i == 2 ? "left" : "approved");
+      b.duration = 90 + 30 * i;
+      for (int t = 0; t <= i; ++t) b.tables.push_back({"T" + std::to_string(t), "x", "", ""});
+      if (i == 2) b.stamps.left_at = *core::parse_utc("2026-12-04T19:00:00Z");
+      store.insert_booking(b);
+      written.push_back(b);
+    }
+  }
+  // Back to how a database written before 0006 looks.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  for (const char* sql :
+       {"ALTER TABLE bookings DROP COLUMN duration", "ALTER TABLE bookings DROP COLUMN left_at",
+        "ALTER TABLE bookings DROP COLUMN table_ids", "DELETE FROM schema_migrations WHERE version = 6"}) {
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
+  }
+  sqlite3_close(db);
+
+  SqliteStore store(file, SqliteStore::Owner::server);
+  auto found = store.seating_bookings_between(restaurant.id, *core::parse_utc("2026-12-04T00:00:00Z"),
+                                              *core::parse_utc("2026-12-05T00:00:00Z"));
+  ASSERT_EQ(found.size(), 3u);
+  for (const auto& b : found) {
+    auto w = std::ranges::find(written, b.id, &domain::Booking::id);
+    ASSERT_NE(w, written.end());
+    EXPECT_EQ(b.duration, w->duration);
+    EXPECT_EQ(b.people, w->people);
+    EXPECT_EQ(b.stamps.left_at, w->stamps.left_at);
+    ASSERT_EQ(b.tables.size(), w->tables.size());
+    for (std::size_t t = 0; t < b.tables.size(); ++t) EXPECT_EQ(b.tables[t].id, w->tables[t].id);
+  }
 }
 
 TEST_F(SqliteBookingsTest, ListFiltersByStartAndConfirmationAndPagesStably) {

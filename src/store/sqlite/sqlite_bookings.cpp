@@ -25,6 +25,15 @@ const ColumnMap& booking_columns() {
   return columns;
 }
 
+std::string joined_table_ids(const domain::Booking& b) {
+  std::string out;
+  for (const auto& t : b.tables) {
+    if (!out.empty()) out += ',';
+    out += t.id;
+  }
+  return out;
+}
+
 void bind_booking_row(Statement& s, const domain::Booking& b) {
   s.bind(1, b.restaurant_id)
       .bind(2, b.id)
@@ -34,11 +43,17 @@ void bind_booking_row(Statement& s, const domain::Booking& b) {
       .bind(6, static_cast<long long>(b.people))
       .bind(7, core::format_utc(b.created_at))
       .bind(8, core::format_utc(b.activity_at))
-      .bind(10, json::booking_to_json(b));
+      .bind(10, json::booking_to_json(b))
+      .bind(11, static_cast<long long>(b.duration))
+      .bind(13, joined_table_ids(b));
   if (b.customer_id.empty())
     s.bind_null(9);
   else
     s.bind(9, b.customer_id);
+  if (b.stamps.left_at)
+    s.bind(12, core::format_utc(*b.stamps.left_at));
+  else
+    s.bind_null(12);
 }
 
 }  // namespace
@@ -80,6 +95,35 @@ std::vector<domain::Booking> SqliteStore::bookings_starting_between(std::string_
   return out;
 }
 
+std::vector<domain::Booking> SqliteStore::seating_bookings_between(std::string_view restaurant_id,
+                                                                   core::SystemTime from, core::SystemTime to) {
+  auto r = reader();
+  // The statuses of domain::holds_tables; the columns of migration 0006.
+  auto q = r->prepare(
+      "SELECT id, local_date, start_utc, status, people, duration, left_at, table_ids FROM bookings"
+      " WHERE restaurant_id = ?1 AND start_utc >= ?2 AND start_utc < ?3"
+      " AND status IN ('request', 'approved', 'arrived', 'seated', 'left')");
+  q.bind(1, restaurant_id).bind(2, core::format_utc(from)).bind(3, core::format_utc(to));
+  std::vector<domain::Booking> out;
+  while (q.step()) {
+    domain::Booking& b = out.emplace_back();
+    b.id = q.text(0);
+    b.restaurant_id = restaurant_id;
+    b.date = q.text(1);
+    b.date_time = core::parse_utc(q.text(2)).value_or(core::SystemTime{});
+    b.status = q.text(3);
+    b.people = static_cast<int>(q.integer(4));
+    b.duration = static_cast<int>(q.integer(5));
+    if (!q.is_null(6)) b.stamps.left_at = core::parse_utc(q.text(6));
+    for (std::string_view ids = q.text(7); !ids.empty();) {
+      const auto comma = std::min(ids.find(','), ids.size());
+      b.tables.push_back({std::string(ids.substr(0, comma)), {}, {}, {}});
+      ids.remove_prefix(std::min(comma + 1, ids.size()));
+    }
+  }
+  return out;
+}
+
 std::size_t SqliteStore::count_bookings_holding_table(std::string_view restaurant_id, std::string_view table_id,
                                                       core::SystemTime from) {
   auto r = reader();
@@ -97,7 +141,8 @@ void SqliteStore::insert_booking(const domain::Booking& booking) {
   std::lock_guard lock(writer_mutex_);
   auto insert = writer_->prepare(
       "INSERT INTO bookings(restaurant_id, id, local_date, start_utc, status, people, created_at, activity_at,"
-      " customer_id, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      " customer_id, doc, duration, left_at, table_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13)");
   bind_booking_row(insert, booking);
   insert.run();
   // No data-generation bump: no cache holds bookings, and bumping on every
@@ -108,7 +153,8 @@ bool SqliteStore::update_booking(const domain::Booking& booking) {
   std::lock_guard lock(writer_mutex_);
   auto update = writer_->prepare(
       "UPDATE bookings SET local_date = ?3, start_utc = ?4, status = ?5, people = ?6, created_at = ?7,"
-      " activity_at = ?8, customer_id = ?9, doc = ?10 WHERE restaurant_id = ?1 AND id = ?2");
+      " activity_at = ?8, customer_id = ?9, doc = ?10, duration = ?11, left_at = ?12, table_ids = ?13"
+      " WHERE restaurant_id = ?1 AND id = ?2");
   bind_booking_row(update, booking);
   update.run();
   return update.changes() > 0;

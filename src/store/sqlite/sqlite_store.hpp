@@ -54,6 +54,8 @@ class SqliteStore final : public Store {
   std::vector<std::string> list_booking_documents(const BookingQuery& query) override;
   std::vector<domain::Booking> bookings_starting_between(std::string_view restaurant_id, core::SystemTime from,
                                                          core::SystemTime to) override;
+  std::vector<domain::Booking> seating_bookings_between(std::string_view restaurant_id, core::SystemTime from,
+                                                        core::SystemTime to) override;
   std::size_t count_bookings_holding_table(std::string_view restaurant_id, std::string_view table_id,
                                            core::SystemTime from) override;
   void insert_booking(const domain::Booking& booking) override;
