@@ -1,6 +1,7 @@
 #include "api/routes.hpp"
 
 #include "api/areas.hpp"
+#include "api/auth.hpp"
 #include "api/booking_flow.hpp"
 #include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
@@ -39,6 +40,13 @@ http::Router make_router() {
   // Health: the same open endpoint under every base path clients use.
   for (const char* path : {"/heart", "/v1/heart", "/api/v1/heart", "/api/v3/heart"}) {
     router.add(Method::get, path, Access::open, heart);
+  }
+  // Staff sign-in (Reception Star): under both base paths its clients use.
+  // Each route's permission follows from its path (domain/permission.hpp).
+  for (std::string base : {"/api/v3", "/api/v1"}) {
+    router.add(Method::post, base + "/auth", Access::open, login);
+    router.add(Method::post, base + "/auth/refresh", Access::open, refresh_tokens);
+    router.add(Method::post, base + "/auth/logout", Access::api_key, logout);
   }
   router.add(Method::get, "/v1/restaurant", Access::api_key, get_restaurant);
   router.add(Method::put, "/v1/restaurant", Access::api_key, update_restaurant);

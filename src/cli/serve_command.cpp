@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
@@ -28,7 +29,14 @@ int serve(const core::ServeConfig& config) {
   http::Authenticator authenticator(store, clock);
   http::FixedWindowRateLimiter rate_limiter(config.rate_limit_per_second, std::chrono::seconds{1}, clock);
   http::Router router = api::make_router();
-  http::Services services{store, clock};
+  app::StaffAuthSettings auth_settings;
+  auth_settings.lifetimes = {config.access_token_lifetime, config.refresh_token_lifetime};
+  auth_settings.throttle.slow_after = config.login_slow_after;
+  auth_settings.throttle.delay = config.login_delay;
+  auth_settings.throttle.lock_after = config.login_lock_after;
+  auth_settings.throttle.lock_for = config.login_lock;
+  app::StaffAuth staff_auth(store, clock, auth_settings);
+  http::Services services{store, clock, &staff_auth};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limiter);
 
   http::Server server(config, pipeline);

@@ -51,6 +51,9 @@ std::optional<std::string> validate(const ServeConfig& config) {
   if (config.rate_limit_per_second == 0) return "--rate-limit must be at least 1 request per second";
   if (config.threads > 256) return "--threads must be at most 256";
   if (config.max_connections == 0) return "--max-connections must be at least 1";
+  if (config.login_slow_after > config.login_lock_after) {
+    return "--login-slow-after must not be greater than --login-lock-after";
+  }
   return std::nullopt;
 }
 

@@ -34,6 +34,15 @@ struct ServeConfig {
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};    // keep-alive wait for the next request
   std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long on SIGTERM
+  // Staff tokens (SPEC.md section 2: access tokens live 3 hours).
+  std::chrono::seconds access_token_lifetime{3 * 3600};
+  std::chrono::seconds refresh_token_lifetime{30 * 24 * 3600};
+  // Failed staff sign-ins per username (an address gets 5 times as many):
+  // spaced out after `login_slow_after`, locked after `login_lock_after`.
+  std::uint32_t login_slow_after = 5;
+  std::chrono::milliseconds login_delay{1000};
+  std::uint32_t login_lock_after = 10;
+  std::chrono::seconds login_lock{15 * 60};
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

@@ -84,7 +84,7 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
   Principal principal;
   if (route->route->access == Access::api_key) {
     try {
-      principal = authenticator_.authenticate_api_key(request);
+      principal = authenticator_.authenticate(request);
     } catch (const ApiError&) {
       // Failed attempts spend the address's budget, so guessing keys is slow.
       rate = rate_limiter_.hit(address_bucket(request.client_address));
@@ -92,7 +92,7 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
       throw;
     }
     restaurant_id = principal.restaurant_id;
-    rate = rate_limiter_.hit("key:" + principal.key_id);
+    rate = rate_limiter_.hit(principal.rate_bucket());
     if (!rate.allowed) return too_many_requests(rate, request_id);
   }
 

@@ -1,0 +1,95 @@
+#include "app/staff_auth.hpp"
+
+#include "core/password_hash.hpp"
+#include "domain/errors.hpp"
+#include "domain/password_policy.hpp"
+#include "store/store.hpp"
+
+namespace maitred::app {
+
+namespace {
+
+domain::Unauthenticated unknown_user() {
+  return domain::Unauthenticated("unknown_user", "There is no staff user with this username.");
+}
+
+std::optional<domain::StaffUser> find_user(store::Store& store, const LoginAttempt& attempt, const std::string& key) {
+  if (attempt.restaurant_id) return store.find_staff_user(*attempt.restaurant_id, key);
+  auto users = store.find_staff_users_named(key);
+  if (users.empty()) return std::nullopt;
+  if (users.size() > 1) {
+    throw domain::InvalidInput("restaurant_required", "restaurantId",
+                               "This username exists in more than one restaurant: send restaurantId too.");
+  }
+  return std::move(users.front());
+}
+
+}  // namespace
+
+TokenPair StaffAuth::login(const LoginAttempt& attempt) {
+  const std::string key = domain::username_key(attempt.username);
+  // Before any work: a locked name costs neither a lookup nor a hash.
+  if (auto wait = throttle_.wait_before_attempt(key, attempt.client_address); wait.count() > 0) {
+    throw domain::TooManyAttempts(wait,
+                                  "Too many failed sign-ins for this username or from this address. Retry "
+                                  "after the number of milliseconds in Retry-After.");
+  }
+  std::optional<domain::StaffUser> user;
+  if (!domain::check_username(attempt.username)) user = find_user(store_, attempt, key);
+  if (!user) {
+    throttle_.record_failure(key, attempt.client_address);
+    throw unknown_user();
+  }
+  if (!core::verify_password(user->password_hash, attempt.password)) {
+    throttle_.record_failure(key, attempt.client_address);
+    throw domain::Unauthenticated("wrong_password", "The password is wrong.");
+  }
+  throttle_.record_success(key);
+  // The right password, but one today's policy refuses (on the breached list
+  // since it was chosen): no token until it is changed.
+  if (auto problem = domain::check_password(attempt.password)) {
+    throw domain::Unauthenticated("password_change_required",
+                                  "The password is correct but no longer acceptable (" + problem->message +
+                                      ") Ask the restaurant's owner to set a new one (maitred user passwd).");
+  }
+  return start_session(*user);
+}
+
+TokenPair StaffAuth::refresh(std::string_view refresh_token) {
+  const domain::Unauthenticated unknown("unknown_token", "The refresh token is not known. Sign in again.");
+  if (!refresh_token.starts_with(domain::kRefreshTokenMarker)) throw unknown;
+  std::optional<TokenPair> pair;
+  store_.atomically([&] {
+    auto session = store_.find_session_by_refresh(core::sha256(refresh_token));
+    if (!session) throw unknown;
+    switch (domain::refresh_state(*session, clock_.now())) {
+      case domain::TokenState::revoked:
+        throw domain::Unauthenticated("token_revoked",
+                                      "This refresh token was already used or revoked. Sign in again.");
+      case domain::TokenState::expired:
+        throw domain::Unauthenticated("token_expired", "The refresh token has expired. Sign in again.");
+      case domain::TokenState::valid: break;
+    }
+    // Inside atomically(): of two concurrent refreshes with one token, the
+    // second finds the session revoked.
+    store_.revoke_session(session->id, clock_.now());
+    domain::StaffUser user;
+    user.id = session->user_id;
+    user.restaurant_id = session->restaurant_id;
+    user.role = session->role;
+    pair = start_session(user);
+  });
+  return std::move(*pair);
+}
+
+void StaffAuth::logout(std::string_view session_id) {
+  store_.revoke_session(session_id, clock_.now());
+}
+
+TokenPair StaffAuth::start_session(const domain::StaffUser& user) {
+  auto created = domain::new_session(user, clock_.now(), settings_.lifetimes);
+  store_.create_session(created.session);
+  return {std::move(created.access_token), std::move(created.refresh_token), settings_.lifetimes.access};
+}
+
+}  // namespace maitred::app
