@@ -11,6 +11,7 @@
 #include "api/restaurant.hpp"
 #include "api/table_combinations.hpp"
 #include "api/tables.hpp"
+#include "api/users.hpp"
 
 namespace maitred::api {
 
@@ -80,6 +81,7 @@ http::Router make_router() {
   router.add(Method::get, "/v1/feedback", Access::api_key, list_feedback);
   router.add(Method::post, "/v1/feedback", Access::api_key, create_feedback);
   router.add(Method::get, "/v1/feedback/{id}", Access::api_key, get_feedback);
+  router.add(Method::get, "/v1/users", Access::api_key, list_users);
   return router;
 }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/text.hpp"
+#include "domain/permission.hpp"
 #include "http/access_log.hpp"
 #include "http/error_mapping.hpp"
 #include "http/request_id.hpp"
@@ -39,6 +40,14 @@ Response too_many_requests(const RateDecision& rate, std::string_view request_id
   return error_response(429, "rate_limited",
                         "Too many requests: the limit is " + std::to_string(rate.limit) +
                             " per second. Retry after the number of milliseconds in Retry-After.",
+                        request_id);
+}
+
+Response forbidden(const Route& route, const Principal& principal, std::string_view request_id) {
+  const auto needed = domain::minimum_role(route.permission);
+  return error_response(403, "forbidden",
+                        "Your role (" + std::string(domain::role_name(principal.role)) +
+                            ") may not do this; it needs " + std::string(domain::role_name(needed)) + " or higher.",
                         request_id);
 }
 
@@ -94,6 +103,8 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
     restaurant_id = principal.restaurant_id;
     rate = rate_limiter_.hit(principal.rate_bucket());
     if (!rate.allowed) return too_many_requests(rate, request_id);
+    if (!domain::allows(principal.role, route->route->permission))
+      return forbidden(*route->route, principal, request_id);
   }
 
   if (has_unacceptable_body(request)) {
