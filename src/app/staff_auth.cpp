@@ -59,13 +59,18 @@ TokenPair StaffAuth::refresh(std::string_view refresh_token) {
   const domain::Unauthenticated unknown("unknown_token", "The refresh token is not known. Sign in again.");
   if (!refresh_token.starts_with(domain::kRefreshTokenMarker)) throw unknown;
   std::optional<TokenPair> pair;
+  bool reused = false;
   store_.atomically([&] {
     auto session = store_.find_session_by_refresh(core::sha256(refresh_token));
     if (!session) throw unknown;
     switch (domain::refresh_state(*session, clock_.now())) {
       case domain::TokenState::revoked:
-        throw domain::Unauthenticated("token_revoked",
-                                      "This refresh token was already used or revoked. Sign in again.");
+        // Used before (or signed out): whoever holds the family's newest
+        // pair may have stolen this one, or be its victim; end them all.
+        // Not thrown here: that would roll the revocation back.
+        store_.revoke_session_family(session->family_id, clock_.now());
+        reused = true;
+        return;
       case domain::TokenState::expired:
         throw domain::Unauthenticated("token_expired", "The refresh token has expired. Sign in again.");
       case domain::TokenState::valid: break;
@@ -77,8 +82,13 @@ TokenPair StaffAuth::refresh(std::string_view refresh_token) {
     user.id = session->user_id;
     user.restaurant_id = session->restaurant_id;
     user.role = session->role;
-    pair = start_session(user);
+    pair = start_session(user, session->family_id);
   });
+  if (reused) {
+    throw domain::Unauthenticated("token_revoked",
+                                  "This refresh token was already used or revoked; every session refreshed from the "
+                                  "same sign-in has been ended. Sign in again.");
+  }
   return std::move(*pair);
 }
 
@@ -86,8 +96,8 @@ void StaffAuth::logout(std::string_view session_id) {
   store_.revoke_session(session_id, clock_.now());
 }
 
-TokenPair StaffAuth::start_session(const domain::StaffUser& user) {
-  auto created = domain::new_session(user, clock_.now(), settings_.lifetimes);
+TokenPair StaffAuth::start_session(const domain::StaffUser& user, std::string family_id) {
+  auto created = domain::new_session(user, clock_.now(), settings_.lifetimes, std::move(family_id));
   store_.create_session(created.session);
   return {std::move(created.access_token), std::move(created.refresh_token), settings_.lifetimes.access};
 }

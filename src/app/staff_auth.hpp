@@ -43,12 +43,13 @@ class StaffAuth {
       : store_(store), clock_(clock), settings_(settings), throttle_(settings.throttle, clock) {}
 
   TokenPair login(const LoginAttempt& attempt);
-  // The old session (both its tokens) ends; a refresh token works once.
+  // The old session (both its tokens) ends; a refresh token works once, and
+  // one presented again ends every session refreshed from the same sign-in.
   TokenPair refresh(std::string_view refresh_token);
   void logout(std::string_view session_id);
 
  private:
-  TokenPair start_session(const domain::StaffUser& user);
+  TokenPair start_session(const domain::StaffUser& user, std::string family_id = {});
 
   store::Store& store_;
   const core::Clock& clock_;

@@ -4,12 +4,14 @@
 
 namespace maitred::domain {
 
-NewSession new_session(const StaffUser& user, core::SystemTime now, const SessionLifetimes& lifetimes) {
+NewSession new_session(const StaffUser& user, core::SystemTime now, const SessionLifetimes& lifetimes,
+                       std::string family_id) {
   NewSession out;
   out.access_token = std::string(kAccessTokenMarker) + core::random_base62(kTokenRandomLength);
   out.refresh_token = std::string(kRefreshTokenMarker) + core::random_base62(kTokenRandomLength);
   AuthSession& s = out.session;
   s.id = core::new_id();
+  s.family_id = family_id.empty() ? s.id : std::move(family_id);
   s.user_id = user.id;
   s.restaurant_id = user.restaurant_id;
   s.role = user.role;

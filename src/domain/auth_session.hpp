@@ -5,7 +5,9 @@
 // the hash itself, which is as unguessable as the token.
 //
 // Refreshing rotates: the old session is revoked (its access token too) and
-// a new one replaces it, so a refresh token works exactly once.
+// a new one of the same family replaces it, so a refresh token works exactly
+// once. A refresh token presented again means two parties hold it (one of
+// them stole it): the whole family is revoked, so neither keeps access.
 
 #include <chrono>
 #include <optional>
@@ -30,6 +32,7 @@ struct SessionLifetimes {
 
 struct AuthSession {
   std::string id;
+  std::string family_id;  // the id of the session the sign-in started
   std::string user_id;
   std::string restaurant_id;
   core::Sha256Digest access_hash{};
@@ -47,7 +50,10 @@ struct NewSession {
   std::string refresh_token;
 };
 
-NewSession new_session(const StaffUser& user, core::SystemTime now, const SessionLifetimes& lifetimes);
+// A new family when `family_id` is empty (a sign-in), else a member of it (a
+// refresh).
+NewSession new_session(const StaffUser& user, core::SystemTime now, const SessionLifetimes& lifetimes,
+                       std::string family_id = {});
 
 enum class TokenState { valid, expired, revoked };
 

@@ -206,6 +206,8 @@ class Store {
   virtual std::optional<domain::AuthSession> find_session_by_refresh(const core::Sha256Digest& refresh_hash) = 0;
   // False when it did not exist or was already revoked.
   virtual bool revoke_session(std::string_view session_id, core::SystemTime at) = 0;
+  // Revokes every live session of the family; returns how many.
+  virtual std::size_t revoke_session_family(std::string_view family_id, core::SystemTime at) = 0;
 
   // Changes whenever a restaurant, key or setting changes, in this process or
   // in any other working on the same data. Caches compare it on each use.

@@ -84,13 +84,26 @@ TEST_F(StaffAuthTest, RefreshRotatesAndTheOldRefreshTokenIsRefused) {
   auto second = auth_.refresh(first.refresh_token);
   EXPECT_NE(second.access_token, first.access_token);
   EXPECT_EQ(role_of(second.access_token), "host");
-  EXPECT_EQ(refusal([&] { auth_.refresh(first.refresh_token); }), "token_revoked");
   EXPECT_EQ(domain::access_state(*store_.find_session_by_access(core::sha256(first.access_token)), clock_.now()),
             domain::TokenState::revoked);
   EXPECT_EQ(refusal([&] { auth_.refresh("mtr_nonsense"); }), "unknown_token");
   EXPECT_EQ(refusal([&] { auth_.refresh(second.access_token); }), "unknown_token");
   clock_.advance(31 * 24h);
   EXPECT_EQ(refusal([&] { auth_.refresh(second.refresh_token); }), "token_expired");
+}
+
+TEST_F(StaffAuthTest, ARefreshTokenUsedTwiceEndsTheWholeFamilyButNoOtherSignIn) {
+  auto first = auth_.login(attempt("anna", "tr4mpoline"));
+  auto elsewhere = auth_.login(attempt("anna", "tr4mpoline"));  // another device
+  auto second = auth_.refresh(first.refresh_token);
+  auto third = auth_.refresh(second.refresh_token);
+  EXPECT_EQ(refusal([&] { auth_.refresh(first.refresh_token); }), "token_revoked");
+  auto state = [&](const std::string& access) {
+    return domain::access_state(*store_.find_session_by_access(core::sha256(access)), clock_.now());
+  };
+  EXPECT_EQ(state(third.access_token), domain::TokenState::revoked);
+  EXPECT_EQ(refusal([&] { auth_.refresh(third.refresh_token); }), "token_revoked");
+  EXPECT_EQ(state(elsewhere.access_token), domain::TokenState::valid);
 }
 
 TEST_F(StaffAuthTest, RepeatedFailuresSlowThenLockTheName) {

@@ -45,7 +45,8 @@ domain::StaffUser user_from_row(const Statement& row) {
 // The role comes from the user row: a role change applies to live sessions.
 #define MAITRED_SESSION_SELECT                                                                                 \
   "SELECT s.id, s.user_id, s.restaurant_id, s.access_hash, s.refresh_hash, s.created_at, s.access_expires_at," \
-  " s.refresh_expires_at, s.revoked_at, u.role FROM auth_sessions s JOIN staff_users u ON u.id = s.user_id "
+  " s.refresh_expires_at, s.revoked_at, u.role, s.family_id"                                                   \
+  " FROM auth_sessions s JOIN staff_users u ON u.id = s.user_id "
 
 domain::AuthSession session_from_row(const Statement& row) {
   domain::AuthSession s;
@@ -61,6 +62,7 @@ domain::AuthSession session_from_row(const Statement& row) {
   auto role = domain::parse_role(row.text(9));
   if (!role) throw StoreError(StoreError::Kind::internal, "corrupt role in database");
   s.role = *role;
+  s.family_id = row.text(10);
   return s;
 }
 
@@ -139,7 +141,7 @@ void SqliteStore::create_session(const domain::AuthSession& s) {
   std::lock_guard lock(writer_mutex_);
   auto insert = writer_->prepare(
       "INSERT INTO auth_sessions(id, user_id, restaurant_id, access_hash, refresh_hash, created_at,"
-      " access_expires_at, refresh_expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      " access_expires_at, refresh_expires_at, family_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   insert.bind(1, s.id)
       .bind(2, s.user_id)
       .bind(3, s.restaurant_id)
@@ -148,6 +150,7 @@ void SqliteStore::create_session(const domain::AuthSession& s) {
       .bind(6, core::format_utc(s.created_at))
       .bind(7, core::format_utc(s.access_expires_at))
       .bind(8, core::format_utc(s.refresh_expires_at))
+      .bind(9, s.family_id)
       .run();
 }
 
@@ -172,6 +175,14 @@ bool SqliteStore::revoke_session(std::string_view session_id, core::SystemTime a
   auto update = writer_->prepare("UPDATE auth_sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
   update.bind(1, session_id).bind(2, core::format_utc(at)).run();
   return update.changes() > 0;
+}
+
+std::size_t SqliteStore::revoke_session_family(std::string_view family_id, core::SystemTime at) {
+  std::lock_guard lock(writer_mutex_);
+  auto update =
+      writer_->prepare("UPDATE auth_sessions SET revoked_at = ?2 WHERE family_id = ?1 AND revoked_at IS NULL");
+  update.bind(1, family_id).bind(2, core::format_utc(at)).run();
+  return static_cast<std::size_t>(update.changes());
 }
 
 }  // namespace maitred::store::sqlite

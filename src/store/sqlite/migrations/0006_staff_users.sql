@@ -14,8 +14,10 @@ CREATE UNIQUE INDEX staff_users_by_name ON staff_users(restaurant_id, username_k
 CREATE INDEX staff_users_by_key ON staff_users(username_key);
 
 -- One row per access/refresh token pair. Tokens are found by their SHA-256.
+-- A family is one sign-in and every pair refreshed from it.
 CREATE TABLE auth_sessions (
   id                 TEXT PRIMARY KEY,
+  family_id          TEXT NOT NULL,
   user_id            TEXT NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
   restaurant_id      TEXT NOT NULL,
   access_hash        BLOB NOT NULL UNIQUE,
@@ -26,3 +28,4 @@ CREATE TABLE auth_sessions (
   revoked_at         TEXT
 ) STRICT;
 CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+CREATE INDEX auth_sessions_by_family ON auth_sessions(family_id);
