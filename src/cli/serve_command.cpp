@@ -56,8 +56,10 @@ int serve(const core::ServeConfig& config) {
       if (auto purged = store.purge_idempotency_keys(clock.now() - kIdempotencyKeyLifetime); purged > 0) {
         core::log().info("forgot {} idempotency key(s) older than 48 hours", purged);
       }
-      // Expired holds already count for nothing; this only reclaims the rows.
+      // Expired holds and staff sessions already count for nothing; this
+      // only reclaims the rows.
       store.purge_expired_holds(clock.now());
+      store.purge_expired_sessions(clock.now());
     });
     server.run();
   }

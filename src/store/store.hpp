@@ -208,6 +208,9 @@ class Store {
   virtual bool revoke_session(std::string_view session_id, core::SystemTime at) = 0;
   // Revokes every live session of the family; returns how many.
   virtual std::size_t revoke_session_family(std::string_view family_id, core::SystemTime at) = 0;
+  // Forgets sessions whose refresh token expired before `now` (neither of
+  // their tokens can work any more); returns how many.
+  virtual std::size_t purge_expired_sessions(core::SystemTime now) = 0;
 
   // Changes whenever a restaurant, key or setting changes, in this process or
   // in any other working on the same data. Caches compare it on each use.

@@ -106,6 +106,16 @@ TEST_F(StaffAuthTest, ARefreshTokenUsedTwiceEndsTheWholeFamilyButNoOtherSignIn) 
   EXPECT_EQ(state(elsewhere.access_token), domain::TokenState::valid);
 }
 
+TEST_F(StaffAuthTest, SessionsPastTheirRefreshLifeArePurged) {
+  auto old = auth_.login(attempt("anna", "tr4mpoline"));
+  clock_.advance(20 * 24h);
+  auto recent = auth_.login(attempt("anna", "tr4mpoline"));
+  clock_.advance(11 * 24h);
+  EXPECT_EQ(store_.purge_expired_sessions(clock_.now()), 1u);
+  EXPECT_FALSE(store_.find_session_by_access(core::sha256(old.access_token)));
+  EXPECT_TRUE(store_.find_session_by_access(core::sha256(recent.access_token)));
+}
+
 TEST_F(StaffAuthTest, RepeatedFailuresSlowThenLockTheName) {
   auto wrong = [&] { auth_.login(attempt("anna", "wrong-password-1")); };
   auto right = [&] { auth_.login(attempt("anna", "tr4mpoline")); };

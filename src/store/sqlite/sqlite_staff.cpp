@@ -185,4 +185,11 @@ std::size_t SqliteStore::revoke_session_family(std::string_view family_id, core:
   return static_cast<std::size_t>(update.changes());
 }
 
+std::size_t SqliteStore::purge_expired_sessions(core::SystemTime now) {
+  std::lock_guard lock(writer_mutex_);
+  auto erase = writer_->prepare("DELETE FROM auth_sessions WHERE refresh_expires_at < ?1");
+  erase.bind(1, core::format_utc(now)).run();
+  return static_cast<std::size_t>(erase.changes());
+}
+
 }  // namespace maitred::store::sqlite

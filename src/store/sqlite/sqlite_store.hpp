@@ -86,6 +86,7 @@ class SqliteStore final : public Store {
   std::optional<domain::AuthSession> find_session_by_refresh(const core::Sha256Digest& refresh_hash) override;
   bool revoke_session(std::string_view session_id, core::SystemTime at) override;
   std::size_t revoke_session_family(std::string_view family_id, core::SystemTime at) override;
+  std::size_t purge_expired_sessions(core::SystemTime now) override;
   std::uint64_t data_generation() override { return generation_->current(); }
 
   std::optional<std::string> get_setting(std::string_view name) override;

@@ -29,3 +29,5 @@ CREATE TABLE auth_sessions (
 ) STRICT;
 CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
 CREATE INDEX auth_sessions_by_family ON auth_sessions(family_id);
+-- The periodic purge of sessions past their refresh life.
+CREATE INDEX auth_sessions_by_refresh_expiry ON auth_sessions(refresh_expires_at);
