@@ -77,6 +77,19 @@ http::Response login(http::RequestContext& context) {
   return token_reply(staff_auth(context).login(attempt));
 }
 
+http::Response change_password(http::RequestContext& context) {
+  auto body = json::parse_body(context.request.body);
+  json::ObjectReader in(body);
+  app::LoginAttempt attempt;
+  attempt.client_address = context.request.client_address;
+  attempt.username = in.required_string("username", domain::kMaxUsernameLength);
+  attempt.password = in.required_string("password", domain::kPasswordMaximumBytes);
+  attempt.restaurant_id = in.optional_string("restaurantId", 64);
+  const std::string new_password = in.required_string("newPassword", domain::kPasswordMaximumBytes);
+  in.finish();
+  return token_reply(staff_auth(context).change_password(attempt, new_password));
+}
+
 http::Response refresh_tokens(http::RequestContext& context) {
   auto body = json::parse_body(context.request.body);
   json::ObjectReader in(body);

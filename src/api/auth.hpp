@@ -10,6 +10,10 @@ namespace maitred::api {
 // username:password -> {"token", "refreshToken", "expiresIn"}.
 http::Response login(http::RequestContext& context);
 
+// POST .../auth/password: {"username", "password", "newPassword"[,
+// "restaurantId"]} -> a new pair; the user's other sessions end.
+http::Response change_password(http::RequestContext& context);
+
 // POST .../auth/refresh: {"refreshToken"} -> a new pair; the old one ends.
 http::Response refresh_tokens(http::RequestContext& context);
 

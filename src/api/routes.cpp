@@ -47,6 +47,7 @@ http::Router make_router() {
   for (std::string base : {"/api/v3", "/api/v1"}) {
     router.add(Method::post, base + "/auth", Access::open, login);
     router.add(Method::post, base + "/auth/refresh", Access::open, refresh_tokens);
+    router.add(Method::post, base + "/auth/password", Access::open, change_password);
     router.add(Method::post, base + "/auth/logout", Access::api_key, logout);
   }
   router.add(Method::get, "/v1/restaurant", Access::api_key, get_restaurant);

@@ -26,7 +26,7 @@ std::optional<domain::StaffUser> find_user(store::Store& store, const LoginAttem
 
 }  // namespace
 
-TokenPair StaffAuth::login(const LoginAttempt& attempt) {
+domain::StaffUser StaffAuth::check_credentials(const LoginAttempt& attempt) {
   const std::string key = domain::username_key(attempt.username);
   // Before any work: a locked name costs neither a lookup nor a hash.
   if (auto wait = throttle_.wait_before_attempt(key, attempt.client_address); wait.count() > 0) {
@@ -45,14 +45,31 @@ TokenPair StaffAuth::login(const LoginAttempt& attempt) {
     throw domain::Unauthenticated("wrong_password", "The password is wrong.");
   }
   throttle_.record_success(key);
+  return std::move(*user);
+}
+
+TokenPair StaffAuth::login(const LoginAttempt& attempt) {
+  auto user = check_credentials(attempt);
   // The right password, but one today's policy refuses (on the breached list
   // since it was chosen): no token until it is changed.
   if (auto problem = domain::check_password(attempt.password)) {
     throw domain::Unauthenticated("password_change_required",
                                   "The password is correct but no longer acceptable (" + problem->message +
-                                      ") Ask the restaurant's owner to set a new one (maitred user passwd).");
+                                      ") Set a new one with POST /api/v3/auth/password, or ask the "
+                                      "restaurant's owner (maitred user passwd).");
   }
-  return start_session(*user);
+  return start_session(user);
+}
+
+TokenPair StaffAuth::change_password(const LoginAttempt& attempt, const std::string& new_password) {
+  auto user = check_credentials(attempt);
+  if (auto problem = domain::check_password(new_password)) {
+    throw domain::InvalidInput(problem->code, "newPassword", problem->message);
+  }
+  // Hashed before the write, outside any transaction: it takes tens of ms.
+  const std::string hash = core::hash_password(new_password);
+  store_.set_staff_password(user.id, hash, clock_.now());  // also ends the user's sessions
+  return start_session(user);
 }
 
 TokenPair StaffAuth::refresh(std::string_view refresh_token) {

@@ -43,12 +43,19 @@ class StaffAuth {
       : store_(store), clock_(clock), settings_(settings), throttle_(settings.throttle, clock) {}
 
   TokenPair login(const LoginAttempt& attempt);
+  // Self-service: signs in with the current password (even one today's
+  // policy refuses, which is the point) and sets `new_password`, which must
+  // pass the policy (else domain::InvalidInput on "newPassword"). The user's
+  // other sessions end; the answer is a pair for the new password.
+  TokenPair change_password(const LoginAttempt& attempt, const std::string& new_password);
   // The old session (both its tokens) ends; a refresh token works once, and
   // one presented again ends every session refreshed from the same sign-in.
   TokenPair refresh(std::string_view refresh_token);
   void logout(std::string_view session_id);
 
  private:
+  // Throttle, lookup and hash check shared by login and change_password.
+  domain::StaffUser check_credentials(const LoginAttempt& attempt);
   TokenPair start_session(const domain::StaffUser& user, std::string family_id = {});
 
   store::Store& store_;

@@ -67,10 +67,36 @@ TEST_F(StaffAuthApiTest, EachLoginFailureHasItsOwnCode) {
     ASSERT_TRUE(user);
     store.set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
   }
-  expect_401(login("anna", "password1"), "password_change_required");
+  Reply refused = login("anna", "password1");
+  expect_401(refused, "password_change_required");
+  EXPECT_NE(string_at(refused.body, "message").find("breached"), std::string::npos) << refused.body;
   Reply missing = post("/api/v3/auth", R"({"username":"anna"})");
   EXPECT_EQ(missing.status, 422u) << missing.body;
   EXPECT_EQ(string_at(missing.body, "field"), "password");
+}
+
+TEST_F(StaffAuthApiTest, AUserChangesAPasswordThePolicyNowRefuses) {
+  {
+    store::sqlite::SqliteStore store(data() / "maitred.db", store::sqlite::SqliteStore::Owner::admin);
+    auto user = store.find_staff_user(restaurant_id_, "anna");
+    ASSERT_TRUE(user);
+    store.set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
+  }
+  expect_401(login("anna", "password1"), "password_change_required");
+  auto change = [&](const std::string& current, const std::string& next) {
+    return post("/api/v3/auth/password",
+                R"({"username":"anna","password":")" + current + R"(","newPassword":")" + next + R"("})");
+  };
+  expect_401(change("password2", "n3w-password"), "wrong_password");
+  Reply weak = change("password1", "qwerty123");
+  EXPECT_EQ(weak.status, 422u) << weak.body;
+  EXPECT_EQ(string_at(weak.body, "code"), "password_breached");
+  EXPECT_EQ(string_at(weak.body, "field"), "newPassword");
+  Reply changed = change("password1", "n3w-password");
+  ASSERT_EQ(changed.status, 200u) << changed.body;
+  EXPECT_EQ(call("GET", "/v1/restaurant", string_at(changed.body, "token")).status, 200u);
+  expect_401(login("anna", "password1"), "wrong_password");
+  EXPECT_EQ(login("anna", "n3w-password").status, 200u);
 }
 
 TEST_F(StaffAuthApiTest, EachTokenFailureHasItsOwnCode) {
