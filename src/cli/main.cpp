@@ -99,15 +99,15 @@ core::ServeConfig serve_config(const Options& o) {
   config.insecure_http = o.insecure_http;
   config.threads = o.threads;
   config.rate_limit_per_second = o.rate_limit;
-  config.max_connections = o.max_connections;
-  config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
-  config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
   config.access_token_lifetime = std::chrono::seconds{o.access_token_seconds};
   config.refresh_token_lifetime = std::chrono::seconds{o.refresh_token_seconds};
   config.login_slow_after = o.login_slow_after;
   config.login_delay = std::chrono::milliseconds{o.login_delay_ms};
   config.login_lock_after = o.login_lock_after;
   config.login_lock = std::chrono::seconds{o.login_lock_seconds};
+  config.max_connections = o.max_connections;
+  config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
+  config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }
@@ -135,15 +135,6 @@ int run(int argc, char** argv) {
   serve->add_option("--rate-limit", o.rate_limit, "Requests per second per API key or client address")
       ->check(CLI::Range(1, 10'000'000))
       ->capture_default_str();
-  serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
-      ->check(CLI::Range(1, 1'000'000))
-      ->capture_default_str();
-  serve->add_option("--header-timeout-ms", o.header_timeout_ms, "Time a client has to send the request headers")
-      ->check(CLI::Range(10, 600'000))
-      ->capture_default_str();
-  serve->add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive wait for the next request")
-      ->check(CLI::Range(10, 3'600'000))
-      ->capture_default_str();
   serve->add_option("--access-token-seconds", o.access_token_seconds, "Life of a staff access token")
       ->check(CLI::Range(1LL, 7LL * 24 * 3600))
       ->capture_default_str();
@@ -167,6 +158,15 @@ int run(int argc, char** argv) {
       ->add_option("--login-lock-seconds", o.login_lock_seconds,
                    "How long a lock lasts, and the quiet spell that forgets failures")
       ->check(CLI::Range(1LL, 24LL * 3600))
+      ->capture_default_str();
+  serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  serve->add_option("--header-timeout-ms", o.header_timeout_ms, "Time a client has to send the request headers")
+      ->check(CLI::Range(10, 600'000))
+      ->capture_default_str();
+  serve->add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive wait for the next request")
+      ->check(CLI::Range(10, 3'600'000))
       ->capture_default_str();
   serve->callback([&] {
     core::init_logging(spdlog::level::info);

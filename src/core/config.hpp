@@ -27,13 +27,6 @@ struct ServeConfig {
   bool insecure_http = false;
   unsigned threads = 0;  // 0 = one per core
   std::uint32_t rate_limit_per_second = 100;
-  std::size_t max_connections = 10000;
-  std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;
-  std::chrono::milliseconds header_timeout{10'000};  // first byte to end of headers
-  std::chrono::milliseconds body_timeout{30'000};
-  std::chrono::milliseconds idle_timeout{60'000};    // keep-alive wait for the next request
-  std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long on SIGTERM
   // Staff tokens (SPEC.md section 2: access tokens live 3 hours).
   std::chrono::seconds access_token_lifetime{3 * 3600};
   std::chrono::seconds refresh_token_lifetime{30 * 24 * 3600};
@@ -43,6 +36,13 @@ struct ServeConfig {
   std::chrono::milliseconds login_delay{1000};
   std::uint32_t login_lock_after = 10;
   std::chrono::seconds login_lock{15 * 60};
+  std::size_t max_connections = 10000;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};  // first byte to end of headers
+  std::chrono::milliseconds body_timeout{30'000};
+  std::chrono::milliseconds idle_timeout{60'000};    // keep-alive wait for the next request
+  std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long on SIGTERM
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

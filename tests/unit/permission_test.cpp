@@ -48,6 +48,8 @@ TEST(PermissionTest, DerivedFromMethodAndResourceFamilyUnderAnyBasePath) {
       {false, "/v1/customFields/{id}", Permission::configure},
       {false, "/api/v3/tables", Permission::configure},  // a mirrored route needs the same
       {false, "/api/v3/bookings/{id}", Permission::operate},
+      {false, "/api/v3/clients/{id}", Permission::operate},  // v3's name for customers
+      {true, "/api/v3/clients", Permission::read},
       {true, "/api/v3/users", Permission::administer},  // even reading
       {false, "/v1/apiKeys", Permission::administer},
       {false, "/api/v3/auth/logout", Permission::read},
