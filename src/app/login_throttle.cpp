@@ -5,8 +5,8 @@
 namespace maitred::app {
 
 namespace {
-std::string user_key(std::string_view username_key) {
-  return "u:" + std::string(username_key);
+std::string account_key(std::string_view account) {
+  return "u:" + std::string(account);
 }
 std::string address_key(std::string_view address) {
   return "a:" + std::string(address);
@@ -32,10 +32,10 @@ std::chrono::milliseconds LoginThrottle::wait_for(const std::string& key, std::u
   return std::max(std::chrono::milliseconds{0}, until - now);
 }
 
-std::chrono::milliseconds LoginThrottle::wait_before_attempt(std::string_view username_key, std::string_view address) {
+std::chrono::milliseconds LoginThrottle::wait_before_attempt(std::string_view account, std::string_view address) {
   const auto now = clock_.now();
   std::lock_guard lock(mutex_);
-  return std::max(wait_for(user_key(username_key), 1, now),
+  return std::max(wait_for(account_key(account), 1, now),
                   wait_for(address_key(address), settings_.address_factor, now));
 }
 
@@ -46,17 +46,17 @@ void LoginThrottle::fail(const std::string& key, core::SystemTime now) {
   e.last_failure = now;
 }
 
-void LoginThrottle::record_failure(std::string_view username_key, std::string_view address) {
+void LoginThrottle::record_failure(std::string_view account, std::string_view address) {
   const auto now = clock_.now();
   std::lock_guard lock(mutex_);
   if (entries_.size() >= kMaxEntries) sweep(now);
-  fail(user_key(username_key), now);
+  fail(account_key(account), now);
   fail(address_key(address), now);
 }
 
-void LoginThrottle::record_success(std::string_view username_key) {
+void LoginThrottle::record_success(std::string_view account) {
   std::lock_guard lock(mutex_);
-  entries_.erase(user_key(username_key));
+  entries_.erase(account_key(account));
 }
 
 void LoginThrottle::sweep(core::SystemTime now) {

@@ -1,13 +1,14 @@
 #pragma once
 // Slows down, then locks, password guessing (in memory, per process).
 //
-// Failed logins are counted per username and per client address. After
-// `slow_after` failures in a row, each further attempt must wait `delay`,
-// doubled per further failure; after `lock_after` failures the name (or
-// address) is locked for `lock_for`. A success clears the username's count;
-// a quiet spell of `lock_for` forgets both. An address may fail
-// `address_factor` times as often as a username before it is slowed or
-// locked, since many staff may share one restaurant's address.
+// Failed logins are counted per account (the caller's key for a user, or
+// for a name nobody has) and per client address. After `slow_after`
+// failures in a row, each further attempt must wait `delay`, doubled per
+// further failure; after `lock_after` failures the account (or address) is
+// locked for `lock_for`. A success clears the account's count; a quiet
+// spell of `lock_for` forgets both. An address may fail `address_factor`
+// times as often as an account before it is slowed or locked, since many
+// staff may share one restaurant's address.
 //
 // In memory: a restart forgets the counts, and several server processes
 // count separately (documented in docs/API.md).
@@ -35,12 +36,12 @@ class LoginThrottle {
  public:
   LoginThrottle(ThrottleSettings settings, const core::Clock& clock) : settings_(settings), clock_(clock) {}
 
-  // How long until a login for this username from this address may be tried;
+  // How long until a login to this account from this address may be tried;
   // zero when it may be tried now.
-  std::chrono::milliseconds wait_before_attempt(std::string_view username_key, std::string_view address);
+  std::chrono::milliseconds wait_before_attempt(std::string_view account, std::string_view address);
 
-  void record_failure(std::string_view username_key, std::string_view address);
-  void record_success(std::string_view username_key);
+  void record_failure(std::string_view account, std::string_view address);
+  void record_success(std::string_view account);
 
  private:
   struct Entry {

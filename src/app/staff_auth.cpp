@@ -27,24 +27,27 @@ std::optional<domain::StaffUser> find_user(store::Store& store, const LoginAttem
 }  // namespace
 
 domain::StaffUser StaffAuth::check_credentials(const LoginAttempt& attempt) {
-  const std::string key = domain::username_key(attempt.username);
-  // Before any work: a locked name costs neither a lookup nor a hash.
-  if (auto wait = throttle_.wait_before_attempt(key, attempt.client_address); wait.count() > 0) {
+  const std::string name = domain::username_key(attempt.username);
+  std::optional<domain::StaffUser> user;
+  if (!domain::check_username(attempt.username)) user = find_user(store_, attempt, name);
+  // Counted per user, so guessing at one restaurant's "anna" does not lock
+  // another restaurant's; names nobody has are counted by name.
+  const std::string account = user ? "id:" + user->id : "name:" + name;
+  // Before the hash: a locked account costs one indexed lookup, no argon2.
+  if (auto wait = throttle_.wait_before_attempt(account, attempt.client_address); wait.count() > 0) {
     throw domain::TooManyAttempts(wait,
                                   "Too many failed sign-ins for this username or from this address. Retry "
                                   "after the number of milliseconds in Retry-After.");
   }
-  std::optional<domain::StaffUser> user;
-  if (!domain::check_username(attempt.username)) user = find_user(store_, attempt, key);
   if (!user) {
-    throttle_.record_failure(key, attempt.client_address);
+    throttle_.record_failure(account, attempt.client_address);
     throw unknown_user();
   }
   if (!core::verify_password(user->password_hash, attempt.password)) {
-    throttle_.record_failure(key, attempt.client_address);
+    throttle_.record_failure(account, attempt.client_address);
     throw domain::Unauthenticated("wrong_password", "The password is wrong.");
   }
-  throttle_.record_success(key);
+  throttle_.record_success(account);
   return std::move(*user);
 }
 

@@ -106,6 +106,20 @@ TEST_F(StaffAuthTest, ARefreshTokenUsedTwiceEndsTheWholeFamilyButNoOtherSignIn) 
   EXPECT_EQ(state(elsewhere.access_token), domain::TokenState::valid);
 }
 
+TEST_F(StaffAuthTest, GuessingAtOneRestaurantsNameDoesNotLockAnothersSameName) {
+  auto other = create_restaurant(store_, clock_, "S", "UTC").id;
+  create_staff_user(store_, clock_, {other, "anna", "owner", "other-pass-42"}, kCheap);
+  auto here = attempt("anna", "wrong-password-1");
+  here.restaurant_id = restaurant_;
+  for (int i = 0; i < 5; ++i) refusal([&] { auth_.login(here); });
+  here.password = "tr4mpoline";
+  EXPECT_EQ(refusal([&] { auth_.login(here); }), "too_many_attempts");
+  auto there = attempt("anna", "other-pass-42");
+  there.restaurant_id = other;
+  there.client_address = "10.0.0.2";
+  EXPECT_EQ(refusal([&] { auth_.login(there); }), "ok");
+}
+
 TEST_F(StaffAuthTest, SessionsPastTheirRefreshLifeArePurged) {
   auto old = auth_.login(attempt("anna", "tr4mpoline"));
   clock_.advance(20 * 24h);
