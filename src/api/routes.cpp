@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "api/areas.hpp"
+#include "api/auth.hpp"
 #include "api/booking_flow.hpp"
 #include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
@@ -14,6 +15,7 @@
 #include "api/restaurant.hpp"
 #include "api/table_combinations.hpp"
 #include "api/tables.hpp"
+#include "api/users.hpp"
 
 namespace maitred::api {
 
@@ -91,6 +93,7 @@ std::vector<RouteSpec> resource_routes() {
       {Method::get, "/feedback", list_feedback},
       {Method::post, "/feedback", create_feedback, Shape::create, {"/feedback/{new}", get_feedback}},
       {Method::get, "/feedback/{id}", get_feedback},
+      {Method::get, "/users", list_users},
   };
   routes.insert(routes.end(), rest.begin(), rest.end());
   return routes;
@@ -103,6 +106,14 @@ http::Router make_router() {
   // Health: the same open endpoint under every base path clients use.
   for (const char* path : {"/heart", "/v1/heart", "/api/v1/heart", "/api/v3/heart"}) {
     router.add(Method::get, path, Access::open, heart);
+  }
+  // Staff sign-in (Reception Star): under both base paths its clients use.
+  // Each route's permission follows from its path (domain/permission.hpp).
+  for (std::string base : {"/api/v3", "/api/v1"}) {
+    router.add(Method::post, base + "/auth", Access::open, login);
+    router.add(Method::post, base + "/auth/refresh", Access::open, refresh_tokens);
+    router.add(Method::post, base + "/auth/password", Access::open, change_password);
+    router.add(Method::post, base + "/auth/logout", Access::api_key, logout);
   }
   // The one resource table, registered once per dialect (api/dialect.hpp).
   const auto routes = resource_routes();

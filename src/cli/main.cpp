@@ -5,12 +5,15 @@
 #include <iostream>
 
 #include "app/admin.hpp"
+#include "app/staff_users.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/password_prompt.hpp"
 #include "cli/serve_command.hpp"
 #include "core/logging.hpp"
 #include "core/time_format.hpp"
 #include "json/json_writer.hpp"
 #include "json/restaurant_codec.hpp"
+#include "json/staff_user_codec.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -75,6 +78,14 @@ struct Options {
   std::string restaurant_id;
   std::string key_label;
   std::string key_id;
+  std::string username;
+  std::string role;
+  long long access_token_seconds = 3 * 3600;
+  long long refresh_token_seconds = 30 * 24 * 3600;
+  std::uint32_t login_slow_after = 5;
+  long long login_delay_ms = 1000;
+  std::uint32_t login_lock_after = 10;
+  long long login_lock_seconds = 15 * 60;
 };
 
 core::ServeConfig serve_config(const Options& o) {
@@ -89,6 +100,12 @@ core::ServeConfig serve_config(const Options& o) {
   config.insecure_http = o.insecure_http;
   config.threads = o.threads;
   config.rate_limit_per_second = o.rate_limit;
+  config.access_token_lifetime = std::chrono::seconds{o.access_token_seconds};
+  config.refresh_token_lifetime = std::chrono::seconds{o.refresh_token_seconds};
+  config.login_slow_after = o.login_slow_after;
+  config.login_delay = std::chrono::milliseconds{o.login_delay_ms};
+  config.login_lock_after = o.login_lock_after;
+  config.login_lock = std::chrono::seconds{o.login_lock_seconds};
   config.max_connections = o.max_connections;
   config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
   config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
@@ -119,6 +136,30 @@ int run(int argc, char** argv) {
   serve->add_option("--threads", o.threads, "I/O threads (default: one per core)")->check(CLI::Range(1, 256));
   serve->add_option("--rate-limit", o.rate_limit, "Requests per second per API key or client address")
       ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
+  serve->add_option("--access-token-seconds", o.access_token_seconds, "Life of a staff access token")
+      ->check(CLI::Range(1LL, 7LL * 24 * 3600))
+      ->capture_default_str();
+  serve->add_option("--refresh-token-seconds", o.refresh_token_seconds, "Life of a staff refresh token")
+      ->check(CLI::Range(1LL, 365LL * 24 * 3600))
+      ->capture_default_str();
+  serve
+      ->add_option("--login-slow-after", o.login_slow_after,
+                   "Failed sign-ins per username before further attempts are spaced out (x5 per address)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  serve->add_option("--login-delay-ms", o.login_delay_ms, "First spacing; doubles with each further failure")
+      ->check(CLI::Range(1LL, 3'600'000LL))
+      ->capture_default_str();
+  serve
+      ->add_option("--login-lock-after", o.login_lock_after,
+                   "Failed sign-ins per username that lock it (x5 per address)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  serve
+      ->add_option("--login-lock-seconds", o.login_lock_seconds,
+                   "How long a lock lasts, and the quiet spell that forgets failures")
+      ->check(CLI::Range(1LL, 24LL * 3600))
       ->capture_default_str();
   serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
       ->check(CLI::Range(1, 1'000'000))
@@ -179,6 +220,46 @@ int run(int argc, char** argv) {
   key_revoke->callback([&] {
     auto store = open_admin_store(o.data_dir);
     std::cout << key_to_json(app::revoke_api_key(*store, clock, o.key_id)) << "\n";
+  });
+
+  auto* user = cli.add_subcommand("user", "Manage staff users (password read from stdin, never from arguments)");
+  user->require_subcommand(1);
+  auto add_user_target = [&](CLI::App* cmd) {
+    add_data(cmd);
+    cmd->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
+    cmd->add_option("--username", o.username, "Username (unique in the restaurant, any case)")->required();
+  };
+  auto* user_create = user->add_subcommand("create", "Create a staff user; prints it as JSON");
+  add_user_target(user_create);
+  user_create->add_option("--role", o.role, "owner, manager, host or readonly")->required();
+  user_create->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    const std::string password = maitred::cli::read_new_password();
+    std::cout << json::staff_user_to_json(
+                     app::create_staff_user(*store, clock, {o.restaurant_id, o.username, o.role, password}))
+              << "\n";
+  });
+  auto* user_list = user->add_subcommand("list", "List a restaurant's staff users as JSON");
+  add_data(user_list);
+  user_list->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
+  user_list->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    print_json_array(app::list_staff_users(*store, o.restaurant_id), json::staff_user_to_json);
+  });
+  auto* user_delete = user->add_subcommand("delete", "Delete a staff user; their tokens stop working at once");
+  add_user_target(user_delete);
+  user_delete->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    std::cout << json::staff_user_to_json(app::delete_staff_user(*store, o.restaurant_id, o.username)) << "\n";
+  });
+  auto* user_passwd = user->add_subcommand("passwd", "Set a staff user's password; their tokens stop working");
+  add_user_target(user_passwd);
+  user_passwd->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    const std::string password = maitred::cli::read_new_password();
+    std::cout << json::staff_user_to_json(
+                     app::change_staff_password(*store, clock, o.restaurant_id, o.username, password))
+              << "\n";
   });
 
   auto* demo = cli.add_subcommand("demo", "Create the demo restaurant (once); prints its API key last");

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
@@ -29,7 +30,14 @@ int serve(const core::ServeConfig& config) {
   http::Authenticator authenticator(store, clock);
   http::FixedWindowRateLimiter rate_limiter(config.rate_limit_per_second, std::chrono::seconds{1}, clock);
   http::Router router = api::make_router();
-  http::Services services{store, clock};
+  app::StaffAuthSettings auth_settings;
+  auth_settings.lifetimes = {config.access_token_lifetime, config.refresh_token_lifetime};
+  auth_settings.throttle.slow_after = config.login_slow_after;
+  auth_settings.throttle.delay = config.login_delay;
+  auth_settings.throttle.lock_after = config.login_lock_after;
+  auth_settings.throttle.lock_for = config.login_lock;
+  app::StaffAuth staff_auth(store, clock, auth_settings);
+  http::Services services{store, clock, &staff_auth};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limiter);
 
   http::Server server(config, pipeline);
@@ -49,8 +57,10 @@ int serve(const core::ServeConfig& config) {
       if (auto purged = store.purge_idempotency_keys(clock.now() - kIdempotencyKeyLifetime); purged > 0) {
         core::log().info("forgot {} idempotency key(s) older than 48 hours", purged);
       }
-      // Expired holds already count for nothing; this only reclaims the rows.
+      // Expired holds and staff sessions already count for nothing; this
+      // only reclaims the rows.
       store.purge_expired_holds(clock.now());
+      store.purge_expired_sessions(clock.now());
     });
     server.run();
   }

@@ -49,6 +49,9 @@ std::optional<std::string> validate(const ServeConfig& config) {
     return "--insecure-http serves plain HTTP; it cannot be combined with --tls-cert/--tls-key";
   }
   if (config.rate_limit_per_second == 0) return "--rate-limit must be at least 1 request per second";
+  if (config.login_slow_after > config.login_lock_after) {
+    return "--login-slow-after must not be greater than --login-lock-after";
+  }
   if (config.threads > 256) return "--threads must be at most 256";
   if (config.max_connections == 0) return "--max-connections must be at least 1";
   if (config.store_busy_timeout.count() < 0 || config.store_busy_timeout > std::chrono::minutes{10}) {

@@ -27,6 +27,15 @@ struct ServeConfig {
   bool insecure_http = false;
   unsigned threads = 0;  // 0 = one per core
   std::uint32_t rate_limit_per_second = 100;
+  // Staff tokens (SPEC.md section 2: access tokens live 3 hours).
+  std::chrono::seconds access_token_lifetime{3 * 3600};
+  std::chrono::seconds refresh_token_lifetime{30 * 24 * 3600};
+  // Failed staff sign-ins per username (an address gets 5 times as many):
+  // spaced out after `login_slow_after`, locked after `login_lock_after`.
+  std::uint32_t login_slow_after = 5;
+  std::chrono::milliseconds login_delay{1000};
+  std::uint32_t login_lock_after = 10;
+  std::chrono::seconds login_lock{15 * 60};
   std::size_t max_connections = 10000;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "domain/api_key.hpp"
+#include "domain/auth_session.hpp"
 #include "http/api_error.hpp"
 #include "http/authorization_header.hpp"
 #include "store/store.hpp"
@@ -23,7 +24,9 @@ ApiError error_for(AuthorizationError error) {
       return unauthorized("missing_credentials", "This request needs an API key. " + std::string(kHowTo));
     case AuthorizationError::unsupported_scheme:
       return unauthorized("unsupported_auth_scheme",
-                          "Only HTTP Basic authentication with an API key is accepted here. " + std::string(kHowTo));
+                          "Only HTTP Basic authentication with an API key, or a staff Bearer token, is accepted "
+                          "here. " +
+                              std::string(kHowTo));
     case AuthorizationError::malformed_basic:
       return unauthorized("malformed_authorization",
                           "The Authorization header could not be decoded. " + std::string(kHowTo));
@@ -38,14 +41,11 @@ ApiError error_for(AuthorizationError error) {
 
 }  // namespace
 
-Principal Authenticator::authenticate_api_key(const Request& request) {
+Principal Authenticator::authenticate(const Request& request) {
   auto parsed = parse_authorization(request.header("Authorization"));
   if (auto* error = std::get_if<AuthorizationError>(&parsed)) throw error_for(*error);
   const auto& credential = std::get<Credential>(parsed);
-  if (credential.scheme == Credential::Scheme::bearer) {
-    throw unauthorized("bearer_not_accepted",
-                       "Bearer tokens are not accepted for API-key endpoints. " + std::string(kHowTo));
-  }
+  if (credential.scheme == Credential::Scheme::bearer) return authenticate_bearer(credential.secret);
 
   const ApiError invalid = unauthorized("invalid_api_key", "The API key is not valid. Check that it was copied whole.");
   auto prefix = domain::lookup_prefix_of(credential.secret);
@@ -64,12 +64,42 @@ Principal Authenticator::authenticate_api_key(const Request& request) {
     if (key.revoked_at) {
       throw unauthorized("revoked_api_key", "This API key has been revoked. Ask the restaurant for a new key.");
     }
-    Principal principal{key.restaurant_id, key.id};
+    Principal principal;  // role: an API key acts as owner
+    principal.restaurant_id = key.restaurant_id;
+    principal.key_id = key.id;
     remember(digest, generation, principal);
     note_use(key.id);
     return principal;
   }
   throw invalid;
+}
+
+Principal Authenticator::authenticate_bearer(const std::string& token) {
+  const ApiError unknown =
+      unauthorized("unknown_token", "The access token is not known. Sign in again with POST /api/v3/auth.");
+  if (token.starts_with(domain::kKeyMarker)) {
+    throw unauthorized("api_key_as_bearer", "This is an API key, not a staff token. " + std::string(kHowTo));
+  }
+  if (!token.starts_with(domain::kAccessTokenMarker)) throw unknown;
+  auto session = store_.find_session_by_access(core::sha256(token));
+  if (!session) throw unknown;
+  switch (domain::access_state(*session, clock_.now())) {
+    case domain::TokenState::revoked:
+      throw unauthorized("token_revoked",
+                         "This access token was revoked (signed out, refreshed, or the password changed). "
+                         "Sign in again.");
+    case domain::TokenState::expired:
+      throw unauthorized("token_expired",
+                         "The access token has expired. Get a new one with POST /api/v3/auth/refresh, or sign in "
+                         "again.");
+    case domain::TokenState::valid: break;
+  }
+  Principal principal;
+  principal.restaurant_id = session->restaurant_id;
+  principal.user_id = session->user_id;
+  principal.session_id = session->id;
+  principal.role = session->role;
+  return principal;
 }
 
 std::optional<Principal> Authenticator::cached(const core::Sha256Digest& digest, std::uint64_t generation) {

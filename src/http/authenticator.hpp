@@ -1,6 +1,7 @@
 #pragma once
-// Turns an Authorization header into a Principal (the restaurant and the key),
-// or throws a 401 ApiError that says what was wrong.
+// Turns an Authorization header into a Principal (the restaurant and the key,
+// or the staff user and role of a Bearer token), or throws a 401 ApiError
+// that says what was wrong.
 //
 // Valid keys are cached by the SHA-256 of the presented secret. The cache is
 // dropped whenever the store's data generation moves (any process created or
@@ -31,7 +32,7 @@ class Authenticator {
  public:
   Authenticator(store::Store& store, const core::Clock& clock) : store_(store), clock_(clock) {}
 
-  Principal authenticate_api_key(const Request& request);
+  Principal authenticate(const Request& request);
 
   // Writes the collected last-used stamps; called periodically and at exit.
   void flush_key_uses();
@@ -52,6 +53,9 @@ class Authenticator {
   static constexpr std::size_t kCacheShards = 16;
   static constexpr std::size_t kMaxEntriesPerShard = 4096;
 
+  // Staff access tokens are not cached: a session is one indexed read, and
+  // logout must work at once without moving the data generation.
+  Principal authenticate_bearer(const std::string& token);
   std::optional<Principal> cached(const core::Sha256Digest& digest, std::uint64_t generation);
   void remember(const core::Sha256Digest& digest, std::uint64_t generation, const Principal& principal);
   void note_use(const std::string& key_id);

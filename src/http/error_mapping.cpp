@@ -52,6 +52,12 @@ Response response_for_exception(std::exception_ptr error, std::string_view reque
     return error_response(422, e.code, e.what(), request_id, e.field);
   } catch (const domain::NotFound& e) {
     return error_response(404, e.code, e.what(), request_id, e.field);
+  } catch (const domain::Unauthenticated& e) {
+    return error_response(401, e.code, e.what(), request_id);
+  } catch (const domain::TooManyAttempts& e) {
+    Response r = error_response(429, e.code, e.what(), request_id);
+    r.set_header("Retry-After", std::to_string(e.retry_after.count()));  // milliseconds, as everywhere
+    return r;
   } catch (const domain::IllegalOperation& e) {
     return error_response(400, e.code, e.what(), request_id, e.field);
   } catch (const store::StoreUnavailable& e) {

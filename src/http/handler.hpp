@@ -8,25 +8,38 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/staff_user.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 
 namespace maitred::store {
 class Store;
 }
+namespace maitred::app {
+class StaffAuth;
+}
 
 namespace maitred::http {
 
 // Who is calling: set by the authenticator for routes that need a credential.
+// An API key (key_id set) acts as owner; a staff token (user_id and
+// session_id set) has its user's role.
 struct Principal {
   std::string restaurant_id;
   std::string key_id;
+  std::string user_id;
+  std::string session_id;
+  domain::Role role = domain::Role::owner;
+
+  // The rate-limit budget this caller spends.
+  std::string rate_bucket() const { return key_id.empty() ? "user:" + user_id : "key:" + key_id; }
 };
 
 // Long-lived collaborators shared by every handler.
 struct Services {
   store::Store& store;
   const core::Clock& clock;
+  app::StaffAuth* staff_auth = nullptr;  // staff login; null where a test does not need it
 };
 
 struct RequestContext {
@@ -48,6 +61,8 @@ struct RequestContext {
 
 using Handler = std::function<Response(RequestContext&)>;
 
+// open: no credential. api_key: an API key or a staff Bearer token (the
+// route's permission then decides by role).
 enum class Access { open, api_key };
 
 }  // namespace maitred::http

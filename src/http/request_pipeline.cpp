@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/text.hpp"
+#include "domain/permission.hpp"
 #include "http/access_log.hpp"
 #include "http/error_mapping.hpp"
 #include "http/etag.hpp"
@@ -40,6 +41,14 @@ Response too_many_requests(const RateDecision& rate, std::string_view request_id
   return error_response(429, "rate_limited",
                         "Too many requests: the limit is " + std::to_string(rate.limit) +
                             " per second. Retry after the number of milliseconds in Retry-After.",
+                        request_id);
+}
+
+Response forbidden(const Route& route, const Principal& principal, std::string_view request_id) {
+  const auto needed = domain::minimum_role(route.permission);
+  return error_response(403, "forbidden",
+                        "Your role (" + std::string(domain::role_name(principal.role)) +
+                            ") may not do this; it needs " + std::string(domain::role_name(needed)) + " or higher.",
                         request_id);
 }
 
@@ -86,7 +95,7 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
   Principal principal;
   if (route->route->access == Access::api_key) {
     try {
-      principal = authenticator_.authenticate_api_key(request);
+      principal = authenticator_.authenticate(request);
     } catch (const ApiError&) {
       // Failed attempts spend the address's budget, so guessing keys is slow.
       rate = rate_limiter_.hit(address_bucket(request.client_address));
@@ -94,8 +103,10 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
       throw;
     }
     restaurant_id = principal.restaurant_id;
-    rate = rate_limiter_.hit("key:" + principal.key_id);
+    rate = rate_limiter_.hit(principal.rate_bucket());
     if (!rate.allowed) return too_many_requests(rate, request_id);
+    if (!domain::allows(principal.role, route->route->permission))
+      return forbidden(*route->route, principal, request_id);
   }
 
   if (has_unacceptable_body(request)) {

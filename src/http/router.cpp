@@ -26,6 +26,12 @@ bool is_placeholder(std::string_view segment) {
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Access access, Handler handler) {
+  const bool read_only = method == Method::get || method == Method::head;
+  const auto permission = domain::permission_for_route(read_only, pattern);
+  add(method, std::move(pattern), access, std::move(handler), permission);
+}
+
+void Router::add(Method method, std::string pattern, Access access, Handler handler, domain::Permission permission) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::logic_error("route pattern must start with '/': " + pattern);
   for (auto& p : patterns_) {
@@ -33,13 +39,13 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
     for (const auto& r : p.routes) {
       if (r.method == method) throw std::logic_error("route registered twice: " + pattern);
     }
-    p.routes.push_back(Route{method, pattern, access, std::move(handler)});
+    p.routes.push_back(Route{method, pattern, access, std::move(handler), permission});
     return;
   }
   Pattern p;
   p.text = pattern;
   for (auto segment : split_path(pattern)) p.segments.emplace_back(segment);
-  p.routes.push_back(Route{method, std::move(pattern), access, std::move(handler)});
+  p.routes.push_back(Route{method, std::move(pattern), access, std::move(handler), permission});
   patterns_.push_back(std::move(p));
 }
 

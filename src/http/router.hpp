@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "domain/permission.hpp"
 #include "http/handler.hpp"
 
 namespace maitred::http {
@@ -17,6 +18,9 @@ struct Route {
   std::string pattern;
   Access access;
   Handler handler;
+  // What the caller's role must allow; derived from the method and the
+  // pattern's resource family (domain/permission.hpp) unless given.
+  domain::Permission permission = domain::Permission::read;
 };
 
 struct RouteMatch {
@@ -31,6 +35,7 @@ struct MethodNotAllowed {
 class Router {
  public:
   void add(Method method, std::string pattern, Access access, Handler handler);
+  void add(Method method, std::string pattern, Access access, Handler handler, domain::Permission permission);
 
   // Views in the result point into `path` and into the router.
   std::variant<RouteMatch, NotFound, MethodNotAllowed> match(Method method, std::string_view path) const;

@@ -17,10 +17,12 @@
 
 #include "core/clock.hpp"
 #include "domain/api_key.hpp"
+#include "domain/auth_session.hpp"
 #include "domain/booking.hpp"
 #include "domain/restaurant.hpp"
 #include "domain/search_expression.hpp"
 #include "domain/sort_spec.hpp"
+#include "domain/staff_user.hpp"
 
 namespace maitred::store {
 
@@ -197,6 +199,31 @@ class Store {
   virtual bool revoke_api_key(std::string_view key_id, core::SystemTime at) = 0;
   // Last-used stamps, batched by the caller so requests do not each write.
   virtual void record_key_uses(std::span<const KeyUse> uses) = 0;
+
+  // Staff users and their sessions (store/sqlite/sqlite_staff.cpp). These
+  // writes do not move the data generation: nothing caches them.
+  // Throws StoreError(conflict) when the username is taken in the restaurant.
+  virtual void create_staff_user(const domain::StaffUser& user) = 0;
+  virtual std::optional<domain::StaffUser> find_staff_user(std::string_view restaurant_id,
+                                                           std::string_view username_key) = 0;
+  // The users of every restaurant with this username key.
+  virtual std::vector<domain::StaffUser> find_staff_users_named(std::string_view username_key) = 0;
+  virtual std::vector<domain::StaffUser> list_staff_users(std::string_view restaurant_id) = 0;
+  // Also ends the user's sessions. False when no such user.
+  virtual bool delete_staff_user(std::string_view user_id) = 0;
+  // Also revokes the user's sessions. False when no such user.
+  virtual bool set_staff_password(std::string_view user_id, std::string_view password_hash, core::SystemTime at) = 0;
+  virtual void create_session(const domain::AuthSession& session) = 0;
+  // With the user's current role; nullopt when no session has this hash.
+  virtual std::optional<domain::AuthSession> find_session_by_access(const core::Sha256Digest& access_hash) = 0;
+  virtual std::optional<domain::AuthSession> find_session_by_refresh(const core::Sha256Digest& refresh_hash) = 0;
+  // False when it did not exist or was already revoked.
+  virtual bool revoke_session(std::string_view session_id, core::SystemTime at) = 0;
+  // Revokes every live session of the family; returns how many.
+  virtual std::size_t revoke_session_family(std::string_view family_id, core::SystemTime at) = 0;
+  // Forgets sessions whose refresh token expired before `now` (neither of
+  // their tokens can work any more); returns how many.
+  virtual std::size_t purge_expired_sessions(core::SystemTime now) = 0;
 
   // Changes whenever a restaurant, key or setting changes, in this process or
   // in any other working on the same data. Caches compare it on each use.

@@ -43,7 +43,7 @@ TEST_F(AuthTest, EachKindOfBadCredentialGetsItsOwn401) {
       {basic_auth("mtd_" + std::string(40, 'A')), "invalid_api_key"},
       {basic_auth("short"), "invalid_api_key"},
       {"Basic " + std::string("a2V5OnNlY3JldA=="), "password_not_expected"},  // key:secret
-      {"Bearer abc.def", "bearer_not_accepted"},
+      {"Bearer abc.def", "unknown_token"},
       {"Digest username=x", "unsupported_auth_scheme"},
   };
   for (const auto& c : cases) {

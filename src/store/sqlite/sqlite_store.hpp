@@ -77,6 +77,19 @@ class SqliteStore final : public Store {
   bool revoke_api_key(std::string_view key_id, core::SystemTime at) override;
   void record_key_uses(std::span<const KeyUse> uses) override;
 
+  void create_staff_user(const domain::StaffUser& user) override;
+  std::optional<domain::StaffUser> find_staff_user(std::string_view restaurant_id,
+                                                   std::string_view username_key) override;
+  std::vector<domain::StaffUser> find_staff_users_named(std::string_view username_key) override;
+  std::vector<domain::StaffUser> list_staff_users(std::string_view restaurant_id) override;
+  bool delete_staff_user(std::string_view user_id) override;
+  bool set_staff_password(std::string_view user_id, std::string_view password_hash, core::SystemTime at) override;
+  void create_session(const domain::AuthSession& session) override;
+  std::optional<domain::AuthSession> find_session_by_access(const core::Sha256Digest& access_hash) override;
+  std::optional<domain::AuthSession> find_session_by_refresh(const core::Sha256Digest& refresh_hash) override;
+  bool revoke_session(std::string_view session_id, core::SystemTime at) override;
+  std::size_t revoke_session_family(std::string_view family_id, core::SystemTime at) override;
+  std::size_t purge_expired_sessions(core::SystemTime now) override;
   std::uint64_t data_generation() override { return generation_->current(); }
 
   std::optional<std::string> get_setting(std::string_view name) override;
