@@ -241,7 +241,7 @@ TEST_F(BookingListTest, LimitDefaultsTo100AndCannotExceedIt) {
   Ids all;
   for (int i = 0; i < 105; ++i) {
     const int minutes = 11 * 60 + i * 5;
-    char time[6];
+    char time[16];
     std::snprintf(time, sizeof time, "%02d:%02d", minutes / 60, minutes % 60);
     all.push_back(create(overbooking_body("2026-12-20", time, 2)));
   }
@@ -409,7 +409,7 @@ TEST_F(BookingListTest, OnlyConfirmedKeepsApprovedArrivedSeatedAndLeft) {
   int minute = 0;
   for (const char* status :
        {"request", "approved", "declined", "waitlist", "arrived", "seated", "left", "no_show", "canceled"}) {
-    char time[6];
+    char time[16];
     std::snprintf(time, sizeof time, "19:%02d", minute);
     minute += 5;
     by_status[status] = create(overbooking_body("2026-12-04", time, 2, std::string(R"("status":")") + status + "\""));

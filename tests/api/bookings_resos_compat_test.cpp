@@ -156,7 +156,7 @@ TEST_F(BookingResosCompatTest, ADashboardPagesThroughADayOfBookings) {
   // staff overbooking on purpose, so the list has a full page and more.
   for (int i = 0; i < 130; ++i) {
     const int minutes = 17 * 60 + (i % 20) * 15;
-    char time[6];
+    char time[16];
     std::snprintf(time, sizeof time, "%02d:%02d", minutes / 60, minutes % 60);
     Reply r = call("POST", "/v1/bookings",
                    R"({"date":"2026-12-12","time":")" + std::string(time) +

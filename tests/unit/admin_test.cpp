@@ -126,7 +126,9 @@ TEST_F(AdminTest, DemoBooksItsNextTwoWeeksWithoutEverOverbooking) {
     statuses.insert(b.status);
     dates.insert(b.date);
     EXPECT_FALSE(domain::find_table_conflict(b, bookings, buffer)) << b.id;
-    if (domain::holds_tables(b.status)) EXPECT_FALSE(b.tables.empty()) << b.id;
+    if (domain::holds_tables(b.status)) {
+      EXPECT_FALSE(b.tables.empty()) << b.id;
+    }
   }
   EXPECT_TRUE(statuses.contains("approved") && statuses.contains("request") && statuses.contains("waitlist"));
   EXPECT_GE(dates.size(), 10u);  // closed Mondays and Christmas Eve aside

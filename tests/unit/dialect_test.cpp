@@ -50,7 +50,7 @@ class DialectAdapterTest : public ::testing::Test {
   core::ManualClock clock_{core::SystemTime{1'795'687'200'000ms}};
   http::Services services_{store_, clock_};
   http::Request request_;
-  http::Principal principal_{"R", "K"};
+  http::Principal principal_{"R", "K", {}, {}, domain::Role::owner};
 };
 
 TEST_F(DialectAdapterTest, V1HandlersAreUntouched) {
