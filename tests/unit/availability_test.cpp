@@ -459,6 +459,63 @@ TEST(AvailabilityDst, ServiceCrossingMidnightIntoSpringForward) {
   EXPECT_EQ(text(sunday[0].slots[4].start), "2027-03-28T01:00:00Z");
 }
 
+// New York changes at 02:00 local: 2027-03-14 (02:00 EST -> 03:00 EDT) and
+// 2026-11-01 (02:00 EDT -> 01:00 EST, so 01:00-01:59 happens twice).
+TEST(AvailabilityDst, NewYorkSpringForwardSkipsTwoOClock) {
+  World w;
+  w.restaurant.timezone = "America/New_York";
+  w.now = utc("2027-03-01T12:00:00Z");
+  w.restaurant.booking_rules.durations = {{1, 1000, 30}};
+  w.hours = {weekly("night", 7, 100, 400, 30)};
+  auto out = w.times(ymd(2027, 3, 14), 2);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(start_times(out[0]), (std::vector<std::string>{"01:00", "01:30", "03:00", "03:30"}));
+  EXPECT_EQ(text(out[0].slots[1].start), "2027-03-14T06:30:00Z");  // EST
+  EXPECT_EQ(text(out[0].slots[2].start), "2027-03-14T07:00:00Z");  // EDT
+}
+
+TEST(AvailabilityDst, NewYorkFallBackOffersOneOClockOnce) {
+  World w;
+  w.restaurant.timezone = "America/New_York";
+  w.now = utc("2026-10-01T12:00:00Z");
+  w.restaurant.booking_rules.durations = {{1, 1000, 30}};
+  w.hours = {weekly("night", 7, 0, 300, 30)};
+  auto out = w.times(ymd(2026, 11, 1), 2);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(start_times(out[0]), every(H(0), H(2, 30), 30));
+  EXPECT_EQ(text(out[0].slots[2].start), "2026-11-01T05:00:00Z");  // 01:00, first (EDT)
+  EXPECT_EQ(text(out[0].slots[3].start), "2026-11-01T05:30:00Z");  // 01:30, first (EDT)
+  EXPECT_EQ(text(out[0].slots[4].start), "2026-11-01T07:00:00Z");  // 02:00 EST
+}
+
+// A dinner from 18:00 to 01:00 on both change days and the days around
+// them: its after-midnight starts belong to the next date, and its instants
+// follow the offset of their own moment.
+TEST(AvailabilityDst, DinnerFromSixToOneAroundTheChangeDays) {
+  for (const auto* zone : {"Europe/Copenhagen", "America/New_York"}) {
+    World w;
+    w.restaurant.timezone = zone;
+    w.now = utc("2026-09-01T12:00:00Z");
+    w.restaurant.booking_rules.max_days_ahead = 730;
+    w.restaurant.booking_rules.durations = {{1, 1000, 60}};
+    for (int day = 1; day <= 7; ++day) w.hours.push_back(weekly("dinner" + std::to_string(day), day, 1800, 100, 30));
+    for (auto day : {ymd(2026, 10, 25), ymd(2026, 11, 1), ymd(2027, 3, 14), ymd(2027, 3, 28)}) {
+      auto out = w.times(day, 2);
+      // The night before's after-midnight start (00:00) first, then the
+      // evening: 18:00 .. 00:00 would end at 01:00, so 18:00 .. 23:30 and
+      // the next date's 00:00 belongs to tomorrow.
+      ASSERT_EQ(out.size(), 2u) << zone << " " << date::format("%F", day);
+      EXPECT_EQ(start_times(out[0]), (std::vector<std::string>{"00:00"})) << zone;
+      EXPECT_EQ(start_times(out[1]), every(H(18), H(23, 30), 30)) << zone;
+      for (std::size_t i = 1; i < out[1].slots.size(); ++i) {
+        EXPECT_EQ(out[1].slots[i].start - out[1].slots[i - 1].start, 30min) << zone;
+      }
+      const auto local = local_to_utc(zone, day, H(18)).instant;
+      EXPECT_EQ(out[1].slots[0].start, local) << zone;
+    }
+  }
+}
+
 // --- reasons -------------------------------------------------------------------
 
 TEST(AvailabilityReasons, TooSoonWithinTheMinimumNotice) {
