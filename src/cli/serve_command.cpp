@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/import_runner.hpp"
 #include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
 #include "core/logging.hpp"
@@ -37,7 +38,10 @@ int serve(const core::ServeConfig& config) {
   auth_settings.throttle.lock_after = config.login_lock_after;
   auth_settings.throttle.lock_for = config.login_lock;
   app::StaffAuth staff_auth(store, clock, auth_settings);
-  http::Services services{store, clock, &staff_auth};
+  // Declared before the server so it outlives it: its worker stops (and
+  // joins) only after the last request that could queue a job.
+  app::ImportRunner imports(store, clock);
+  http::Services services{store, clock, &staff_auth, &imports};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limiter);
 
   http::Server server(config, pipeline);
