@@ -102,12 +102,11 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
   std::vector<core::CsvRecord> records;
   try {
     records = core::read_csv(csv, max_rows + 1);  // + the header
+  } catch (const core::CsvTooManyRecords&) {
+    throw domain::InvalidInput("too_many_rows", "body",
+                               "An import holds at most " + std::to_string(max_rows) +
+                                   " rows; split the file and import the parts one after another.");
   } catch (const core::CsvError& e) {
-    if (std::string_view(e.what()).starts_with("Too many records")) {
-      throw domain::InvalidInput("too_many_rows", "body",
-                                 "An import holds at most " + std::to_string(max_rows) +
-                                     " rows; split the file and import the parts one after another.");
-    }
     throw domain::InvalidInput("invalid_csv", "body", std::string("The CSV cannot be read: ") + e.what());
   }
   if (records.empty()) {

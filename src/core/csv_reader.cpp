@@ -73,7 +73,7 @@ std::vector<CsvRecord> read_csv(std::string_view text, std::size_t max_records) 
     }
     if (is_blank(record, any_quoted)) continue;
     if (records.size() == max_records) {
-      throw CsvError(record.line, "Too many records: at most " + std::to_string(max_records) + " are read.");
+      throw CsvTooManyRecords(record.line, "Too many records: at most " + std::to_string(max_records) + " are read.");
     }
     records.push_back(std::move(record));
   }

@@ -30,8 +30,13 @@ struct CsvError : std::runtime_error {
   CsvError(std::size_t line_, const std::string& message) : std::runtime_error(message), line(line_) {}
 };
 
-// Stops with CsvError("too many records") once more than `max_records` were
-// read, so a caller's limit also bounds the work.
+// More records than the caller reads (the line is the first one too many).
+struct CsvTooManyRecords : CsvError {
+  using CsvError::CsvError;
+};
+
+// Stops with CsvTooManyRecords once more than `max_records` were read, so a
+// caller's limit also bounds the work.
 std::vector<CsvRecord> read_csv(std::string_view text, std::size_t max_records = static_cast<std::size_t>(-1));
 
 }  // namespace maitred::core

@@ -71,7 +71,7 @@ TEST(CsvReader, MalformedQuotingIsRefusedWithTheLine) {
 
 TEST(CsvReader, StopsAfterTheLimit) {
   EXPECT_EQ(read_csv("a\nb\nc\n", 3).size(), 3u);
-  EXPECT_THROW(read_csv("a\nb\nc\nd\n", 3), CsvError);
+  EXPECT_THROW(read_csv("a\nb\nc\nd\n", 3), CsvTooManyRecords);
 }
 
 }  // namespace
