@@ -142,6 +142,13 @@ TEST_F(ImportsTest, TheBodyMustBeDeclaredCsv) {
   EXPECT_EQ(booking.status, 415u);
 }
 
+TEST_F(ImportsTest, V1AnswersTheSameWithItsOwnLocation) {
+  Reply r = submit("customers", "name,email\nAda,a@b.co\n", basic_auth(key()), "text/csv", "/v1");
+  ASSERT_EQ(r.status, 202u) << r.body;
+  EXPECT_EQ(r.header("location"), "/v1/imports/" + string_at(r.body, "_id"));
+  EXPECT_EQ(at(finished(r.header("location")), "imported"), "1");
+}
+
 TEST_F(ImportsTest, AnotherRestaurantsJobIsNotFound) {
   Reply r = submit("customers", "name,email\nAda,a@b.co\n");
   ASSERT_EQ(r.status, 202u);
