@@ -102,7 +102,10 @@ void run_import(const BookingContext& c, const ImportSheet& sheet, domain::Impor
       job.record_error({row_number, "", "store_error", std::string("The database refused the row: ") + e.what()});
     }
     ++job.processed;
-    if (job.processed % kSaveEvery == 0) saved();
+    if (job.processed % kSaveEvery == 0)
+      saved();
+    else if (hooks.progress)
+      hooks.progress(job);
   }
   if (job.status == "running") job.status = "done";
   job.finished_at = c.clock.now();

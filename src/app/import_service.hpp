@@ -20,7 +20,7 @@ domain::ImportJob new_import_job(const std::string& restaurant_id, const ImportS
 void save_import_job(store::Store& store, const domain::ImportJob& job, bool first_time);
 
 struct ImportHooks {
-  // Called after the job document was saved with new progress.
+  // Called after every row, and when the job starts and ends.
   std::function<void(const domain::ImportJob&)> progress;
   // Asked between rows; true stops the job as failed (server shutting down).
   std::function<bool()> stop_requested;

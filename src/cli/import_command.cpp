@@ -24,6 +24,8 @@ class Progress {
   void show(const domain::ImportJob& job) {
     const int percent = rows_ == 0 ? 100 : job.processed * 100 / rows_;
     if (tty_) {
+      if (percent == shown_percent_ && !job.finished()) return;  // one redraw per percent
+      shown_percent_ = percent;
       constexpr int kWidth = 30;
       const int filled = percent * kWidth / 100;
       std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << percent << "% "
@@ -42,6 +44,7 @@ class Progress {
   int rows_;
   bool tty_;
   int next_decile_ = 1;
+  int shown_percent_ = -1;
 };
 
 std::string read_file(const std::filesystem::path& file) {
