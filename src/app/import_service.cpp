@@ -129,4 +129,17 @@ int fail_interrupted_imports(store::Store& store, const core::Clock& clock) {
   return failed;
 }
 
+int purge_finished_imports(store::Store& store, core::SystemTime cutoff) {
+  int purged = 0;
+  for (const auto& restaurant : store.list_restaurants()) {
+    for (const auto& doc : store.list_documents(store::Collection::imports, restaurant.id, false)) {
+      const auto job = json::import_job_from_stored(doc.json);
+      if (job.finished() && job.finished_at && *job.finished_at < cutoff) {
+        purged += store.erase_document(store::Collection::imports, restaurant.id, job.id) ? 1 : 0;
+      }
+    }
+  }
+  return purged;
+}
+
 }  // namespace maitred::app

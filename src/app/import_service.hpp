@@ -38,4 +38,8 @@ void run_import(const BookingContext& context, const ImportSheet& sheet, domain:
 // CSV lived only in that process's memory). Returns how many.
 int fail_interrupted_imports(store::Store& store, const core::Clock& clock);
 
+// Forgets jobs that finished before `cutoff` (their rows stay imported).
+// Returns how many.
+int purge_finished_imports(store::Store& store, core::SystemTime cutoff);
+
 }  // namespace maitred::app

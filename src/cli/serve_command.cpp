@@ -4,6 +4,7 @@
 
 #include "api/routes.hpp"
 #include "app/import_runner.hpp"
+#include "app/import_service.hpp"
 #include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
 #include "core/logging.hpp"
@@ -21,6 +22,8 @@ constexpr std::chrono::seconds kKeyUseFlushInterval{2};
 // Idempotency keys must answer retries for at least 24 hours; they are kept 48.
 constexpr std::chrono::minutes kIdempotencyPurgeInterval{10};
 constexpr std::chrono::hours kIdempotencyKeyLifetime{48};
+// Finished import jobs answer GET /imports/{id} this long.
+constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 }  // namespace
 
 int serve(const core::ServeConfig& config) {
@@ -65,6 +68,7 @@ int serve(const core::ServeConfig& config) {
       // only reclaims the rows.
       store.purge_expired_holds(clock.now());
       store.purge_expired_sessions(clock.now());
+      app::purge_finished_imports(store, clock.now() - kImportJobLifetime);
     });
     server.run();
   }

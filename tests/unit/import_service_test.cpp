@@ -149,6 +149,19 @@ TEST_F(ImportServiceTest, JobsAPreviousProcessLeftUnfinishedAreMarkedFailed) {
   EXPECT_EQ(fail_interrupted_imports(store_, clock_), 0);
 }
 
+TEST_F(ImportServiceTest, FinishedJobsAreForgottenAfterTheirLifetime) {
+  auto done = run(ImportType::customers, "name,email\na,a@x.io\n");
+  auto sheet = read_import_sheet(ImportType::customers, "name,email\nb,b@x.io\n");
+  auto queued = new_import_job(restaurant_.id, sheet, clock_.now());
+  save_import_job(store_, queued, true);
+  EXPECT_EQ(purge_finished_imports(store_, clock_.now()), 0);  // finished at now: not before
+  clock_.advance(std::chrono::hours{1});
+  EXPECT_EQ(purge_finished_imports(store_, clock_.now()), 1);
+  EXPECT_FALSE(store_.find_document(store::Collection::imports, restaurant_.id, done.id));
+  EXPECT_TRUE(store_.find_document(store::Collection::imports, restaurant_.id, queued.id));  // never unfinished ones
+  EXPECT_EQ(store_.list_documents(store::Collection::customers, restaurant_.id, false).size(), 1u);
+}
+
 TEST_F(ImportServiceTest, TheRunnerWorksOffTheCallersThread) {
   ImportRunner runner(store_, clock_);
   auto job = runner.submit(restaurant_, {"system", "test"},
