@@ -22,6 +22,7 @@ http::Response create_import(http::RequestContext& context) {
   // Checked whole before the 202: a file of the wrong shape is refused now,
   // not discovered row by row.
   auto sheet = app::read_import_sheet(*type, context.request.body);
+  sheet.allow_overbooking = query.get_bool("allowOverbooking", false);
   const auto& caller = context.caller();
   auto restaurant = context.services.store.find_restaurant(caller.restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");

@@ -164,6 +164,7 @@ json::BookingChanges booking_changes_from_row(const ImportSheet& sheet, const co
   set_if_given(changes.comment, sheet.value(row, "comment"));
   set_if_given(changes.note, sheet.value(row, "note"));
   if (auto ids = table_ids_for(sheet.value(row, "tables"), tables); !ids.empty()) changes.table_ids = std::move(ids);
+  changes.allow_overbooking = sheet.allow_overbooking;
   return changes;
 }
 

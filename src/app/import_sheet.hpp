@@ -30,6 +30,9 @@ struct ImportSheet {
   ImportType type = ImportType::bookings;
   std::vector<std::string> header;    // lower-cased column names, in file order
   std::vector<core::CsvRecord> rows;  // data rows; row n (1-based) is rows[n - 1]
+  // Bookings: every row skips the seating check, as `allowOverbooking` does
+  // in POST /v1/bookings (moving existing bookings over from another system).
+  bool allow_overbooking = false;
 
   // The column's value in `row`; empty when the sheet has no such column.
   std::string_view value(const core::CsvRecord& row, std::string_view column) const;

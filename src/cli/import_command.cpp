@@ -58,12 +58,13 @@ std::string read_file(const std::filesystem::path& file) {
 }  // namespace
 
 int import_file(store::Store& store, const core::Clock& clock, const std::filesystem::path& file,
-                const std::string& restaurant_id, const std::string& type_name) {
+                const std::string& restaurant_id, const std::string& type_name, bool allow_overbooking) {
   const auto type = app::import_type_from(type_name);
   if (!type) throw app::UsageError("--type must be bookings or customers");
   auto restaurant = store.find_restaurant(restaurant_id);
   if (!restaurant) throw app::UsageError("there is no restaurant with id '" + restaurant_id + "'");
-  const auto sheet = app::read_import_sheet(*type, read_file(file));
+  auto sheet = app::read_import_sheet(*type, read_file(file));
+  sheet.allow_overbooking = allow_overbooking;
   auto job = app::new_import_job(restaurant->id, sheet, clock.now());
   Progress progress(job.rows);
   const app::BookingContext context{store, clock, *restaurant, {"system", "import"}};

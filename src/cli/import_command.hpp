@@ -21,6 +21,6 @@ inline constexpr int kSomeRowsFailed = 3;
 // (exit 1 or 2) when nothing could be imported: no such file or restaurant,
 // an unknown type or column.
 int import_file(store::Store& store, const core::Clock& clock, const std::filesystem::path& file,
-                const std::string& restaurant_id, const std::string& type);
+                const std::string& restaurant_id, const std::string& type, bool allow_overbooking);
 
 }  // namespace maitred::cli

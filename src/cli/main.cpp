@@ -271,9 +271,12 @@ int run(int argc, char** argv) {
   import_cmd->add_option("FILE", import_path, "CSV file with a header row")->required();
   import_cmd->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
   import_cmd->add_option("--type", import_type, "bookings or customers")->required();
+  bool import_overbooking = false;
+  import_cmd->add_flag("--allow-overbooking", import_overbooking,
+                       "Bookings: no seating check (moving existing bookings)");
   import_cmd->callback([&] {
     auto store = open_admin_store(o.data_dir);
-    exit_code = maitred::cli::import_file(*store, clock, import_path, o.restaurant_id, import_type);
+    exit_code = maitred::cli::import_file(*store, clock, import_path, o.restaurant_id, import_type, import_overbooking);
   });
 
   auto* demo = cli.add_subcommand("demo", "Create the demo restaurant (once); prints its API key last");

@@ -90,6 +90,20 @@ TEST_F(ImportsTest, BookingsImportAnswers202AndTheJobListsTheRefusedRows) {
   EXPECT_EQ(at(parse(v1.body), "imported"), "2");
 }
 
+TEST_F(ImportsTest, AllowOverbookingSkipsTheSeatingCheckForEveryRow) {
+  const std::string csv = "date,time,people,name\n2026-12-11,20:00,14,Ed\n2026-12-11,03:00,2,Night owl\n";
+  auto refused = finished(submit("bookings", csv).header("location"));
+  EXPECT_EQ(at(refused, "failed"), "2");
+  EXPECT_EQ(at(refused, "errors.1.code"), "\"closed\"");
+  auto c = client();
+  Reply over = c.request("POST", "/api/v3/imports?type=bookings&allowOverbooking=true",
+                         {{"Authorization", basic_auth(key())}, {"Content-Type", "text/csv"}}, csv);
+  ASSERT_EQ(over.status, 202u) << over.body;
+  auto job = finished(over.header("location"));
+  EXPECT_EQ(at(job, "imported"), "2");
+  EXPECT_EQ(at(job, "failed"), "0");
+}
+
 TEST_F(ImportsTest, CustomersImport) {
   Reply r = submit("customers",
                    "name,email,phone,note\n"

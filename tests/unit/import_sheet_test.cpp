@@ -79,6 +79,8 @@ TEST(ImportSheet, ABookingRowBecomesTheBodyOfAPost) {
   EXPECT_EQ(changes.note, "VIP");
   EXPECT_EQ(changes.table_ids, (std::vector<std::string>{"t1id", "windowid"}));
   EXPECT_FALSE(changes.allow_overbooking);
+  sheet.allow_overbooking = true;
+  EXPECT_TRUE(booking_changes_from_row(sheet, sheet.rows[0], tables()).allow_overbooking);
 }
 
 TEST(ImportSheet, EmptyCellsLeaveTheApiDefaults) {
