@@ -18,7 +18,7 @@ cd "$root"
 artifacts="${FUZZ_ARTIFACTS:-$root/build/fuzz-artifacts}"
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_request_head fuzz_json_body fuzz_search_expression
+cmake --build --preset fuzz --target fuzz_request_head fuzz_json_body fuzz_search_expression fuzz_csv_reader
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/maitred-fuzz.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
@@ -28,7 +28,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp}"
 
 status=0
-for target in request_head json_body search_expression; do
+for target in request_head json_body search_expression csv_reader; do
   binary="build/fuzz/fuzz/fuzz_$target"
   mkdir -p "$scratch/$target/corpus" "$scratch/$target/artifacts"
   cp -R "fuzz/corpus/$target/." "$scratch/$target/corpus/"

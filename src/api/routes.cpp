@@ -11,6 +11,7 @@
 #include "api/dialect.hpp"
 #include "api/guest_records.hpp"
 #include "api/heart.hpp"
+#include "api/imports.hpp"
 #include "api/opening_hours.hpp"
 #include "api/restaurant.hpp"
 #include "api/table_combinations.hpp"
@@ -94,6 +95,9 @@ std::vector<RouteSpec> resource_routes() {
       {Method::post, "/feedback", create_feedback, Shape::create, {"/feedback/{new}", get_feedback}},
       {Method::get, "/feedback/{id}", get_feedback},
       {Method::get, "/users", list_users},
+      // CSV imports answer 202 and the job in both dialects (not a create).
+      {Method::post, "/imports", create_import},
+      {Method::get, "/imports/{id}", get_import},
   };
   routes.insert(routes.end(), rest.begin(), rest.end());
   return routes;
@@ -122,6 +126,7 @@ http::Router make_router() {
       router.add(r.method, dialect_path(dialect, r.path), Access::api_key,
                  for_dialect(dialect, r.shape, r.handler, r.read_back));
     }
+    router.set_body_type(Method::post, dialect_path(dialect, "/imports"), "text/csv");
   }
   return router;
 }

@@ -7,6 +7,7 @@
 #include "app/admin.hpp"
 #include "app/staff_users.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/import_command.hpp"
 #include "cli/password_prompt.hpp"
 #include "cli/serve_command.hpp"
 #include "core/logging.hpp"
@@ -260,6 +261,22 @@ int run(int argc, char** argv) {
     std::cout << json::staff_user_to_json(
                      app::change_staff_password(*store, clock, o.restaurant_id, o.username, password))
               << "\n";
+  });
+
+  auto* import_cmd =
+      cli.add_subcommand("import", "Import bookings or customers from a CSV file (docs/API.md, Imports)");
+  add_data(import_cmd);
+  std::string import_path;
+  std::string import_type;
+  import_cmd->add_option("FILE", import_path, "CSV file with a header row")->required();
+  import_cmd->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
+  import_cmd->add_option("--type", import_type, "bookings or customers")->required();
+  bool import_overbooking = false;
+  import_cmd->add_flag("--allow-overbooking", import_overbooking,
+                       "Bookings: no seating check (moving existing bookings)");
+  import_cmd->callback([&] {
+    auto store = open_admin_store(o.data_dir);
+    exit_code = maitred::cli::import_file(*store, clock, import_path, o.restaurant_id, import_type, import_overbooking);
   });
 
   auto* demo = cli.add_subcommand("demo", "Create the demo restaurant (once); prints its API key last");

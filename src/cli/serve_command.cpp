@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/import_runner.hpp"
+#include "app/import_service.hpp"
 #include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
 #include "core/logging.hpp"
@@ -20,6 +22,8 @@ constexpr std::chrono::seconds kKeyUseFlushInterval{2};
 // Idempotency keys must answer retries for at least 24 hours; they are kept 48.
 constexpr std::chrono::minutes kIdempotencyPurgeInterval{10};
 constexpr std::chrono::hours kIdempotencyKeyLifetime{48};
+// Finished import jobs answer GET /imports/{id} this long.
+constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 }  // namespace
 
 int serve(const core::ServeConfig& config) {
@@ -37,7 +41,10 @@ int serve(const core::ServeConfig& config) {
   auth_settings.throttle.lock_after = config.login_lock_after;
   auth_settings.throttle.lock_for = config.login_lock;
   app::StaffAuth staff_auth(store, clock, auth_settings);
-  http::Services services{store, clock, &staff_auth};
+  // Declared before the server so it outlives it: its worker stops (and
+  // joins) only after the last request that could queue a job.
+  app::ImportRunner imports(store, clock);
+  http::Services services{store, clock, &staff_auth, &imports};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limiter);
 
   http::Server server(config, pipeline);
@@ -61,6 +68,7 @@ int serve(const core::ServeConfig& config) {
       // only reclaims the rows.
       store.purge_expired_holds(clock.now());
       store.purge_expired_sessions(clock.now());
+      app::purge_finished_imports(store, clock.now() - kImportJobLifetime);
     });
     server.run();
   }

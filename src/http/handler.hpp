@@ -17,7 +17,8 @@ class Store;
 }
 namespace maitred::app {
 class StaffAuth;
-}
+class ImportRunner;
+}  // namespace maitred::app
 
 namespace maitred::http {
 
@@ -40,6 +41,7 @@ struct Services {
   store::Store& store;
   const core::Clock& clock;
   app::StaffAuth* staff_auth = nullptr;  // staff login; null where a test does not need it
+  app::ImportRunner* imports = nullptr;  // CSV import jobs; null where a test does not need them
 };
 
 struct RequestContext {

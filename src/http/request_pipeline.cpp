@@ -24,9 +24,10 @@ void add_common_headers(Response& response, std::string_view request_id, std::ch
   if (response.header("Retry-After").empty()) response.set_header("Retry-After", std::to_string(reset_in.count()));
 }
 
-// POST/PUT/PATCH bodies must be declared JSON (SPEC.md section 1). An empty
-// body needs no Content-Type.
-bool has_unacceptable_body(const Request& request) {
+// POST/PUT/PATCH bodies must be declared JSON (SPEC.md section 1), or what
+// the route takes instead (CSV for imports). An empty body needs no
+// Content-Type.
+bool has_unacceptable_body(const Request& request, std::string_view body_type) {
   if (request.method != Method::post && request.method != Method::put && request.method != Method::patch) {
     return false;
   }
@@ -34,7 +35,7 @@ bool has_unacceptable_body(const Request& request) {
   std::string_view type = request.header("Content-Type");
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  return !core::iequals(type, "application/json");
+  return !core::iequals(type, body_type);
 }
 
 Response too_many_requests(const RateDecision& rate, std::string_view request_id) {
@@ -109,9 +110,12 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
       return forbidden(*route->route, principal, request_id);
   }
 
-  if (has_unacceptable_body(request)) {
+  if (const auto& body_type = route->route->body_type; has_unacceptable_body(request, body_type)) {
+    const bool json = body_type == "application/json";
     return error_response(415, "unsupported_media_type",
-                          "The request body must be JSON, sent with Content-Type: application/json.", request_id);
+                          std::string("The request body must be ") + (json ? "JSON" : body_type) +
+                              ", sent with Content-Type: " + body_type + ".",
+                          request_id);
   }
 
   RequestContext context{request, route->params, route->route->access == Access::open ? nullptr : &principal,

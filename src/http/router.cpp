@@ -49,6 +49,19 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
   patterns_.push_back(std::move(p));
 }
 
+void Router::set_body_type(Method method, std::string_view pattern, std::string media_type) {
+  for (auto& p : patterns_) {
+    if (p.text != pattern) continue;
+    for (auto& r : p.routes) {
+      if (r.method == method) {
+        r.body_type = std::move(media_type);
+        return;
+      }
+    }
+  }
+  throw std::logic_error("set_body_type: no such route: " + std::string(pattern));
+}
+
 std::variant<RouteMatch, NotFound, MethodNotAllowed> Router::match(Method method, std::string_view path) const {
   if (path.empty() || path.front() != '/') return NotFound{};
   const auto segments = split_path(path);

@@ -21,6 +21,9 @@ struct Route {
   // What the caller's role must allow; derived from the method and the
   // pattern's resource family (domain/permission.hpp) unless given.
   domain::Permission permission = domain::Permission::read;
+  // The media type a POST/PUT body must declare; JSON everywhere but the
+  // CSV imports. Anything else is a 415.
+  std::string body_type = "application/json";
 };
 
 struct RouteMatch {
@@ -36,6 +39,9 @@ class Router {
  public:
   void add(Method method, std::string pattern, Access access, Handler handler);
   void add(Method method, std::string pattern, Access access, Handler handler, domain::Permission permission);
+
+  // The already added route takes bodies of `media_type` instead of JSON.
+  void set_body_type(Method method, std::string_view pattern, std::string media_type);
 
   // Views in the result point into `path` and into the router.
   std::variant<RouteMatch, NotFound, MethodNotAllowed> match(Method method, std::string_view path) const;

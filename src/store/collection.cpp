@@ -13,6 +13,7 @@ std::string_view collection_name(Collection collection) {
     case Collection::orders: return "orders";
     case Collection::feedback: return "feedback";
     case Collection::holds: return "holds";
+    case Collection::imports: return "imports";
   }
   return "unknown";
 }

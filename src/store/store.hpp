@@ -56,6 +56,7 @@ enum class Collection {
   orders,
   feedback,
   holds,
+  imports,  // CSV import jobs (domain/import_job.hpp)
 };
 std::string_view collection_name(Collection collection);
 

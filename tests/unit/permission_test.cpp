@@ -53,6 +53,8 @@ TEST(PermissionTest, DerivedFromMethodAndResourceFamilyUnderAnyBasePath) {
       {true, "/api/v3/users", Permission::administer},  // even reading
       {false, "/v1/apiKeys", Permission::administer},
       {false, "/api/v3/auth/logout", Permission::read},
+      {false, "/api/v3/imports", Permission::operate},  // imports write bookings and customers
+      {true, "/api/v3/imports/{id}", Permission::read},
   };
   for (const auto& c : cases) EXPECT_EQ(permission_for_route(c.read_only, c.pattern), c.expected) << c.pattern;
 }
@@ -66,6 +68,18 @@ TEST(PermissionTest, EveryRegisteredRouteCarriesTheDerivedPermission) {
   EXPECT_EQ(std::get<http::RouteMatch>(match).route->permission, Permission::operate);
   match = router.match(http::Method::get, "/v1/tables");
   EXPECT_EQ(std::get<http::RouteMatch>(match).route->permission, Permission::read);
+}
+
+TEST(PermissionTest, OnlyTheImportRoutesTakeCsvBodies) {
+  auto router = api::make_router();
+  for (const char* path : {"/api/v3/imports", "/v1/imports"}) {
+    auto match = router.match(http::Method::post, path);
+    ASSERT_TRUE(std::holds_alternative<http::RouteMatch>(match)) << path;
+    EXPECT_EQ(std::get<http::RouteMatch>(match).route->permission, Permission::operate);
+    EXPECT_EQ(std::get<http::RouteMatch>(match).route->body_type, "text/csv");
+  }
+  auto bookings = router.match(http::Method::post, "/api/v3/bookings");
+  EXPECT_EQ(std::get<http::RouteMatch>(bookings).route->body_type, "application/json");
 }
 
 }  // namespace

@@ -324,7 +324,8 @@ void SqliteStore::wrote(Collection collection) {
   switch (collection) {
     case Collection::customers:
     case Collection::orders:
-    case Collection::feedback: return;
+    case Collection::feedback:
+    case Collection::imports: return;
     default: wrote();
   }
 }
