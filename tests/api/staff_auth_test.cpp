@@ -169,7 +169,9 @@ TEST_F(StaffAuthApiTest, TheCliRefusesWeakPasswordsAndDuplicateNames) {
 class StaffAuthShortLivedTest : public StaffAuthApiTest {
  protected:
   std::vector<std::string> server_args() const override {
-    return {"--access-token-seconds", "1", "--refresh-token-seconds", "2", "--login-slow-after", "3",
+    // Lifetimes of seconds, long enough that a loaded CI machine (sanitizers,
+    // two cores) still uses a fresh token well inside them.
+    return {"--access-token-seconds", "3", "--refresh-token-seconds", "6", "--login-slow-after", "3",
             "--login-lock-after",     "3", "--login-lock-seconds",    "60"};
   }
 };
@@ -177,15 +179,15 @@ class StaffAuthShortLivedTest : public StaffAuthApiTest {
 TEST_F(StaffAuthShortLivedTest, TokensExpire) {
   Reply r = login("anna", "tr4mpoline");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(at(parse(r.body), "expiresIn"), "1");
+  EXPECT_EQ(at(parse(r.body), "expiresIn"), "3");
   const std::string token = string_at(r.body, "token");
   const std::string refresh = string_at(r.body, "refreshToken");
   EXPECT_EQ(call("GET", "/v1/restaurant", token).status, 200u);
-  std::this_thread::sleep_for(1100ms);
+  std::this_thread::sleep_for(3100ms);
   expect_401(call("GET", "/v1/restaurant", token), "token_expired");
   Reply renewed = post("/api/v3/auth/refresh", R"({"refreshToken":")" + refresh + R"("})");
   ASSERT_EQ(renewed.status, 200u) << renewed.body;
-  std::this_thread::sleep_for(2100ms);
+  std::this_thread::sleep_for(6100ms);
   expect_401(post("/api/v3/auth/refresh", R"({"refreshToken":")" + string_at(renewed.body, "refreshToken") + R"("})"),
              "token_expired");
 }
