@@ -1,7 +1,8 @@
 #include "http/etag.hpp"
 
+#include <xxhash.h>
+
 #include "core/text.hpp"
-#include "core/xxhash64.hpp"
 
 namespace maitred::http {
 
@@ -22,7 +23,11 @@ std::string_view opaque(std::string_view tag) {
 
 std::string strong_etag(std::string_view body) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::uint64_t hash = core::xxhash64(body);
+  // XXH64 (libxxhash): a specified, stable 64-bit hash, about ten times
+  // faster than SHA-256 on a 70 KB list page. Not collision-resistant
+  // against an attacker, who could at worst make a client of the same
+  // restaurant keep a stale copy.
+  std::uint64_t hash = XXH64(body.data(), body.size(), 0);
   std::string tag(18, '"');
   for (std::size_t i = 16; i > 0; --i, hash >>= 4) tag[i] = kDigits[hash & 0xF];
   return tag;
