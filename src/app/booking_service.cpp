@@ -160,8 +160,9 @@ void add_note(Booking& b, const std::string& text, const std::string& author, co
 // the bookings and active holds around the booking, less the booking itself
 // and the hold it turns into. Assigns tables when it has none. With
 // `overbook` (staff squeezing a party in on purpose) nothing is refused and
-// nothing is chosen: the booking is written as given. `may_reseat`: tables it already has that no longer fit or are
-// taken are given up for the engine's choice. Returns whether the booking was let past a refusal.
+// nothing is chosen: the booking is written as given. `may_reseat`: tables
+// it already has that no longer fit or are taken are given up for the
+// engine's choice. Returns whether the booking was let past a refusal.
 bool seat(const BookingContext& c, Booking& b, bool overbook, const std::string& consumed_hold = {},
           bool may_reseat = false) {
   if (!domain::holds_tables(b.status)) return false;
