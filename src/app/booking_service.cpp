@@ -86,9 +86,24 @@ void apply_guest(const json::BookingChanges& ch, domain::Guest& guest) {
   if (ch.notification_email) guest.notification_email = *ch.notification_email;
 }
 
-void apply_tables(const BookingContext& c, const std::vector<std::string>& ids, Booking& b) {
-  auto tables = load_setup<domain::Table>(c.store, c.restaurant.id);
-  auto areas = load_setup<domain::Area>(c.store, c.restaurant.id);
+// The restaurant's setup, read at most once per booking write: the tables,
+// the custom fields and the seating check all need parts of it, and inside
+// the write transaction it cannot change.
+class SetupOnce {
+ public:
+  explicit SetupOnce(const BookingContext& c) : c_(c) {}
+  LoadedRestaurant& get() {
+    if (!loaded_) loaded_ = load_restaurant_setup(c_.store, c_.restaurant);
+    return *loaded_;
+  }
+
+ private:
+  const BookingContext& c_;
+  std::optional<LoadedRestaurant> loaded_;
+};
+
+void apply_tables(SetupOnce& setup, const std::vector<std::string>& ids, Booking& b) {
+  const auto& tables = setup.get().tables;
   b.tables.clear();
   for (std::size_t i = 0; i < ids.size(); ++i) {
     auto table = std::ranges::find(tables, ids[i], &domain::Table::id);
@@ -99,11 +114,7 @@ void apply_tables(const BookingContext& c, const std::vector<std::string>& ids, 
     if (std::ranges::find(b.tables, ids[i], &domain::BookedTable::id) != b.tables.end()) {
       invalid("tables[" + std::to_string(i) + "]", "Table '" + table->name + "' is listed twice.");
     }
-    domain::BookedTable booked{table->id, table->name, table->area_id, {}};
-    if (auto area = std::ranges::find(areas, table->area_id, &domain::Area::id); area != areas.end()) {
-      booked.area_name = area->name;
-    }
-    b.tables.push_back(std::move(booked));
+    b.tables.push_back(setup.get().booked(*table));
   }
 }
 
@@ -123,9 +134,8 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
   b.opening_hour_name = hour.name;
 }
 
-void apply_custom_fields(const BookingContext& c, const json::BookingChanges& ch, Booking& b) {
-  auto definitions = load_setup<domain::CustomField>(c.store, c.restaurant.id);
-  b.custom_fields = json::read_custom_field_answers(ch.custom_fields, definitions, b.opening_hour_id);
+void apply_custom_fields(SetupOnce& setup, const json::BookingChanges& ch, Booking& b) {
+  b.custom_fields = json::read_custom_field_answers(ch.custom_fields, setup.get().custom_fields, b.opening_hour_id);
 }
 
 // The simple fields every write may change.
@@ -163,11 +173,12 @@ void add_note(Booking& b, const std::string& text, const std::string& author, co
 // nothing is chosen: the booking is written as given. `may_reseat`: tables
 // it already has that no longer fit or are taken are given up for the
 // engine's choice. Returns whether the booking was let past a refusal.
-bool seat(const BookingContext& c, Booking& b, bool overbook, const std::string& consumed_hold = {},
+bool seat(const BookingContext& c, SetupOnce& setup, Booking& b, bool overbook, const std::string& consumed_hold = {},
           bool may_reseat = false) {
   if (!domain::holds_tables(b.status)) return false;
   const auto day = domain::parse_iso_date(b.date);
-  auto loaded = load_restaurant(c.store, c.restaurant, *day, *day, c.clock.now());
+  auto& loaded = setup.get();
+  load_bookings_around(c.store, loaded, *day, *day, c.clock.now());
   std::erase_if(loaded.bookings, [&](const Booking& other) {
     return other.id == b.id || (!consumed_hold.empty() && other.id == consumed_hold);
   });
@@ -181,9 +192,7 @@ bool seat(const BookingContext& c, Booking& b, bool overbook, const std::string&
   if (verdict.assigned) {
     b.tables.clear();
     for (const auto& id : verdict.assigned->table_ids) {
-      auto table = std::ranges::find(loaded.tables, id, &domain::Table::id);
-      auto area = std::ranges::find(loaded.areas, table->area_id, &domain::Area::id);
-      b.tables.push_back({table->id, table->name, table->area_id, area == loaded.areas.end() ? "" : area->name});
+      b.tables.push_back(loaded.booked(*std::ranges::find(loaded.tables, id, &domain::Table::id)));
     }
   }
   if (!verdict.refusal) return false;
@@ -288,12 +297,13 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
         return;
       }
     }
+    SetupOnce setup(c);
     if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
-    if (ch.table_ids) apply_tables(c, *ch.table_ids, b);
+    if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
     std::string consumed_hold;
     if (ch.hold_id) consumed_hold = take_hold(c, *ch.hold_id, b, ch.table_ids.has_value());
-    apply_custom_fields(c, ch, b);
-    const bool overbooked = seat(c, b, ch.allow_overbooking, consumed_hold);
+    apply_custom_fields(setup, ch, b);
+    const bool overbooked = seat(c, setup, b, ch.allow_overbooking, consumed_hold);
     if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
     link_customer(c.store, c.clock, b);
     c.store.insert_booking(b);
@@ -329,8 +339,9 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
       domain::stamp_status(b.stamps, b.status, now);
     }
     if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
-    if (ch.table_ids) apply_tables(c, *ch.table_ids, b);
-    if (ch.custom_fields != nullptr) apply_custom_fields(c, ch, b);
+    SetupOnce setup(c);
+    if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
+    if (ch.custom_fields != nullptr) apply_custom_fields(setup, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
     b.activity_at = now;
     // Only a change that asks for more is checked: an overlap or a full slot
@@ -339,7 +350,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     bool overbooked = false;
     // Moved without naming tables: it keeps them when they still fit and
     // are free, else the engine seats the party afresh.
-    if (asks_for_more(c, old, b)) overbooked = seat(c, b, ch.allow_overbooking, {}, !ch.table_ids);
+    if (asks_for_more(c, old, b)) overbooked = seat(c, setup, b, ch.allow_overbooking, {}, !ch.table_ids);
     const std::string previous_customer = b.customer_id;
     if (ch.guest_email || ch.guest_phone) link_customer(c.store, c.clock, b);
     c.store.update_booking(b);

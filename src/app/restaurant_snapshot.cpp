@@ -1,5 +1,7 @@
 #include "app/restaurant_snapshot.hpp"
 
+#include <algorithm>
+
 #include "domain/time_zone.hpp"
 #include "json/hold_codec.hpp"
 #include "json/setup_codec.hpp"
@@ -52,8 +54,12 @@ std::vector<domain::Hold> active_holds(store::Store& store, const std::string& r
   return out;
 }
 
-LoadedRestaurant load_restaurant(store::Store& store, const domain::Restaurant& restaurant, date::year_month_day first,
-                                 date::year_month_day last, core::SystemTime now) {
+domain::BookedTable LoadedRestaurant::booked(const domain::Table& table) const {
+  auto area = std::ranges::find(areas, table.area_id, &domain::Area::id);
+  return {table.id, table.name, table.area_id, area == areas.end() ? "" : area->name};
+}
+
+LoadedRestaurant load_restaurant_setup(store::Store& store, const domain::Restaurant& restaurant) {
   const auto& id = restaurant.id;
   LoadedRestaurant l{restaurant, {}, {}, {}, {}, {}, {}};
   l.hours = load_setup<domain::OpeningHour>(store, id);
@@ -61,11 +67,22 @@ LoadedRestaurant load_restaurant(store::Store& store, const domain::Restaurant& 
   l.tables = load_setup<domain::Table>(store, id);
   l.combinations = load_setup<domain::TableCombination>(store, id);
   l.custom_fields = load_setup<domain::CustomField>(store, id);
-  const auto& zone = restaurant.timezone;
+  return l;
+}
+
+void load_bookings_around(store::Store& store, LoadedRestaurant& l, date::year_month_day first,
+                          date::year_month_day last, core::SystemTime now) {
+  const auto& zone = l.restaurant.timezone;
   const auto from = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{first} - date::days{1}});
   const auto to = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{last} + date::days{2}});
-  l.bookings = store.seating_bookings_between(id, from, to);
-  for (const auto& hold : active_holds(store, id, now)) l.bookings.push_back(domain::as_booking(hold));
+  l.bookings = store.seating_bookings_between(l.restaurant.id, from, to);
+  for (const auto& hold : active_holds(store, l.restaurant.id, now)) l.bookings.push_back(domain::as_booking(hold));
+}
+
+LoadedRestaurant load_restaurant(store::Store& store, const domain::Restaurant& restaurant, date::year_month_day first,
+                                 date::year_month_day last, core::SystemTime now) {
+  auto l = load_restaurant_setup(store, restaurant);
+  load_bookings_around(store, l, first, last, now);
   return l;
 }
 

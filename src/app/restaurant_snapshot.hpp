@@ -31,10 +31,21 @@ struct LoadedRestaurant {
   std::vector<domain::Booking> bookings;  // real bookings, then active holds (as bookings)
 
   domain::RestaurantSnapshot snapshot() const { return {restaurant, hours, areas, tables, combinations, bookings}; }
+
+  // The table as a booking shows it, with its area's name.
+  domain::BookedTable booked(const domain::Table& table) const;
 };
 
-// Bookings that can overlap local days first..last: from the day before
-// (long bookings, services past midnight) to two days after.
+// The setup documents only (not deleted), no bookings.
+LoadedRestaurant load_restaurant_setup(store::Store& store, const domain::Restaurant& restaurant);
+
+// Sets `loaded.bookings` to the bookings that hold tables and can overlap
+// local days first..last (from the day before — long bookings, services past
+// midnight — to two days after), then the active holds as bookings.
+void load_bookings_around(store::Store& store, LoadedRestaurant& loaded, date::year_month_day first,
+                          date::year_month_day last, core::SystemTime now);
+
+// Both of the above.
 LoadedRestaurant load_restaurant(store::Store& store, const domain::Restaurant& restaurant, date::year_month_day first,
                                  date::year_month_day last, core::SystemTime now);
 
