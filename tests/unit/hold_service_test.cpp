@@ -10,6 +10,7 @@
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
 #include "json/setup_codec.hpp"
+#include "one_table_restaurant.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,37 +18,12 @@ namespace maitred::app {
 namespace {
 
 using namespace std::chrono_literals;
-using store::sqlite::SqliteStore;
 
-class HoldServiceTest : public ::testing::Test {
+class HoldServiceTest : public OneTableRestaurant {
  protected:
-  HoldServiceTest() {
-    restaurant_ = create_restaurant(store_, clock_, "R", "Europe/Copenhagen");
-    restaurant_.booking_rules.min_notice_minutes = 0;
-    domain::Table table;
-    table.id = core::new_id();
-    table.name = "F1";
-    table.seats_max = 4;
-    store_.insert_document(
-        {store::Collection::tables, restaurant_.id, table.id,
-         json::to_json(
-             table, [](json::JsonWriter& out, const domain::Table& t) { json::write_table(out, t, nullptr, false); }),
-         std::nullopt, false, clock_.now()});
-    domain::OpeningHour dinner;
-    dinner.id = core::new_id();
-    dinner.name = "Dinner";
-    dinner.day = 5;  // Friday
-    dinner.open = 1800;
-    dinner.close = 2300;
-    store_.insert_document({store::Collection::opening_hours, restaurant_.id, dinner.id,
-                            json::to_json(dinner, json::write_opening_hour), std::nullopt, false, clock_.now()});
-  }
+  HoldServiceTest() { restaurant_.booking_rules.min_notice_minutes = 0; }
   BookingContext context() { return {store_, clock_, restaurant_, {"apiKey", "k"}}; }
 
-  test::TempDir dir_;
-  SqliteStore store_{dir_.path() / "h.db", SqliteStore::Owner::server};
-  core::ManualClock clock_{core::SystemTime{std::chrono::milliseconds{1'795'687'200'000}}};  // 2026-11-26
-  domain::Restaurant restaurant_;
   const HoldRequest request_{"2026-12-04", "19:00", 2, {}, {}};
 };
 

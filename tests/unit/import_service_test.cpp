@@ -12,36 +12,15 @@
 #include "core/ids.hpp"
 #include "json/import_job_codec.hpp"
 #include "json/setup_codec.hpp"
+#include "one_table_restaurant.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
 
 namespace maitred::app {
 namespace {
 
-using store::sqlite::SqliteStore;
-
-class ImportServiceTest : public ::testing::Test {
+class ImportServiceTest : public OneTableRestaurant {
  protected:
-  ImportServiceTest() {
-    restaurant_ = create_restaurant(store_, clock_, "R", "Europe/Copenhagen");
-    domain::Table table;
-    table.id = core::new_id();
-    table.name = "F1";
-    table.seats_max = 4;
-    store_.insert_document(
-        {store::Collection::tables, restaurant_.id, table.id,
-         json::to_json(
-             table, [](json::JsonWriter& out, const domain::Table& t) { json::write_table(out, t, nullptr, false); }),
-         std::nullopt, false, clock_.now()});
-    domain::OpeningHour dinner;
-    dinner.id = core::new_id();
-    dinner.name = "Dinner";
-    dinner.day = 5;  // Friday
-    dinner.open = 1800;
-    dinner.close = 2300;
-    store_.insert_document({store::Collection::opening_hours, restaurant_.id, dinner.id,
-                            json::to_json(dinner, json::write_opening_hour), std::nullopt, false, clock_.now()});
-  }
   BookingContext context() { return {store_, clock_, restaurant_, {"system", "test"}}; }
   domain::ImportJob run(ImportType type, const std::string& csv) {
     auto sheet = read_import_sheet(type, csv);
@@ -55,11 +34,6 @@ class ImportServiceTest : public ::testing::Test {
     q.restaurant_id = restaurant_.id;
     return store_.list_booking_documents(q).size();
   }
-
-  test::TempDir dir_;
-  SqliteStore store_{dir_.path() / "i.db", SqliteStore::Owner::server};
-  core::ManualClock clock_{core::SystemTime{std::chrono::milliseconds{1'795'687'200'000}}};  // 2026-11-26
-  domain::Restaurant restaurant_;
 };
 
 TEST_F(ImportServiceTest, GoodRowsAreWrittenAndBadOnesReportedWithRowFieldAndCode) {
