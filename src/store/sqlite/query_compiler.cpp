@@ -2,43 +2,14 @@
 
 #include <stdexcept>
 
+#include "store/query_rules.hpp"
+
 namespace maitred::store::sqlite {
 
 namespace {
 
-bool is_identifier_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-// Column names come from code, but they are the only text that goes into the
-// SQL unbound, so they are held to plain (optionally qualified) identifiers.
-void require_identifier(std::string_view name, const char* what) {
-  bool ok = !name.empty();
-  bool at_start = true;
-  for (char c : name) {
-    if (!ok) break;
-    if (c == '.' && !at_start) {
-      at_start = true;
-    } else if (at_start ? is_identifier_start(c) : (is_identifier_start(c) || is_digit(c))) {
-      at_start = false;
-    } else {
-      ok = false;
-    }
-  }
-  if (!ok || at_start) throw std::invalid_argument(std::string("query compiler: invalid ") + what + " name");
-}
-
-void require_path(std::string_view path) {
-  if (!domain::is_valid_field_path(path)) throw std::invalid_argument("query compiler: invalid field path");
-}
-
-bool is_phone_path(std::string_view path) {
-  constexpr std::string_view last = "phone";
-  if (path == last) return true;
-  return path.size() > last.size() && path.ends_with(last) && path[path.size() - last.size() - 1] == '.';
 }
 
 // Writes SQL and its parameters together, so the parameters are always in the
@@ -119,7 +90,7 @@ void write_condition(SqlWriter& out, const domain::SearchTerm& term) {
 }  // namespace
 
 std::string json_path_for(std::string_view field_path) {
-  require_path(field_path);
+  require_field_path(field_path);
   std::string out = "$";
   std::size_t start = 0;
   while (start <= field_path.size()) {
@@ -151,27 +122,17 @@ std::string json_path_for(std::string_view field_path) {
   return out;
 }
 
-std::string normalise_phone(std::string_view phone) {
-  auto first = phone.find_first_not_of('+');
-  phone = first == std::string_view::npos ? std::string_view() : phone.substr(first);
-  std::string out;
-  for (char c : phone) {
-    if (c != ' ') out += c;
-  }
-  return out;
-}
-
 CompiledFilter compile_filter(const domain::SearchExpression& expression, const ColumnMap& columns,
                               std::string_view doc_column) {
-  require_identifier(doc_column, "document column");
-  for (const auto& [path, column] : columns.columns) require_identifier(column, "column");
+  require_sql_identifier(doc_column, "document column");
+  for (const auto& [path, column] : columns.columns) require_sql_identifier(column, "column");
   CompiledFilter compiled;
   if (expression.terms.empty()) return compiled;
   SqlWriter out(compiled.sql, compiled.params, columns, doc_column);
   out.text("(");
   bool first = true;
   for (const auto& term : expression.terms) {
-    require_path(term.path);
+    require_field_path(term.path);
     if (!first) out.text(" AND ");
     first = false;
     write_condition(out, term);
@@ -182,14 +143,14 @@ CompiledFilter compile_filter(const domain::SearchExpression& expression, const 
 
 std::string compile_order_by(const std::vector<domain::SortKey>& keys, const ColumnMap& columns,
                              std::vector<SqlParam>& params, std::string_view doc_column, std::string_view tie_breaker) {
-  require_identifier(doc_column, "document column");
-  require_identifier(tie_breaker, "tie breaker column");
-  for (const auto& [path, column] : columns.columns) require_identifier(column, "column");
+  require_sql_identifier(doc_column, "document column");
+  require_sql_identifier(tie_breaker, "tie breaker column");
+  for (const auto& [path, column] : columns.columns) require_sql_identifier(column, "column");
   std::string sql;
   SqlWriter out(sql, params, columns, doc_column);
   out.text("ORDER BY ");
   for (const auto& key : keys) {
-    require_path(key.path);
+    require_field_path(key.path);
     out.field(key.path).text(key.ascending ? " ASC, " : " DESC, ");
   }
   out.text(tie_breaker).text(" ASC");

@@ -25,6 +25,7 @@
 
 #include "domain/search_expression.hpp"
 #include "domain/sort_spec.hpp"
+#include "store/query_rules.hpp"  // normalise_phone: what a phone term binds
 
 namespace maitred::store::sqlite {
 
@@ -78,10 +79,6 @@ void append_filter_order_page(std::string& sql, std::vector<SqlParam>& params, c
                               long long skip, long long limit);
 
 std::string json_path_for(std::string_view field_path);
-
-// What replace(ltrim(x, '+'), ' ', '') computes in SQL: leading '+' signs
-// dropped, then every space.
-std::string normalise_phone(std::string_view phone);
 
 // Binds params to ? number first_index, first_index + 1, ...; returns the
 // first SQLite error code, or SQLITE_OK.
