@@ -284,7 +284,9 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
 
   CreatedBooking result{b.id, false};
-  c.store.atomically([&] {
+  // Scoped to the booking's day: creates for other days (or restaurants) do
+  // not wait for this one on a store that can run writers side by side.
+  c.store.atomically_for_day(c.restaurant.id, b.date, [&] {
     if (idempotency) {
       if (auto earlier = c.store.find_idempotency_key(c.restaurant.id, idempotency->key)) {
         if (earlier->request_hash != idempotency->request_hash) {

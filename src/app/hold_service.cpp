@@ -27,7 +27,7 @@ domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
   if (!minutes) invalid("time", "time format invalid, should be HH:MM.");
 
   domain::Hold hold;
-  c.store.atomically([&] {
+  c.store.atomically_for_day(c.restaurant.id, r.date, [&] {
     const auto now = c.clock.now();
     const auto loaded = load_restaurant(c.store, c.restaurant, *day, *day, now);
     const auto snapshot = loaded.snapshot();

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "app/admin.hpp"
+
 namespace maitred::cli {
 
 void prepare_data_dir(const std::filesystem::path& dir) {
@@ -18,6 +20,18 @@ void prepare_data_dir(const std::filesystem::path& dir) {
 
 std::filesystem::path database_file(const std::filesystem::path& dir) {
   return dir / "maitred.db";
+}
+
+store::DatabaseUrl choose_database(const std::filesystem::path& data_dir, const std::string& database_option) {
+  if (database_option.empty()) {
+    store::DatabaseUrl url;
+    url.sqlite_file = database_file(data_dir);
+    return url;
+  }
+  std::string error;
+  auto url = store::parse_database_url(database_option, error);
+  if (!url) throw app::UsageError("--database: " + error);
+  return *url;
 }
 
 }  // namespace maitred::cli

@@ -1,5 +1,8 @@
 #pragma once
 #include <filesystem>
+#include <string>
+
+#include "store/database_url.hpp"
 
 namespace maitred::cli {
 
@@ -8,5 +11,10 @@ namespace maitred::cli {
 void prepare_data_dir(const std::filesystem::path& dir);
 
 std::filesystem::path database_file(const std::filesystem::path& dir);
+
+// The database a command works on: `--database` when given, else the
+// embedded store in the data folder. Throws app::UsageError for a URL that
+// is neither form.
+store::DatabaseUrl choose_database(const std::filesystem::path& data_dir, const std::string& database_option);
 
 }  // namespace maitred::cli

@@ -15,18 +15,18 @@
 #include "json/json_writer.hpp"
 #include "json/restaurant_codec.hpp"
 #include "json/staff_user_codec.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/open_store.hpp"
 
 namespace {
 
-using maitred::store::sqlite::SqliteStore;
 namespace core = maitred::core;
 namespace app = maitred::app;
 namespace json = maitred::json;
 
-std::unique_ptr<SqliteStore> open_admin_store(const std::filesystem::path& data_dir) {
+std::unique_ptr<maitred::store::Store> open_admin_store(const std::filesystem::path& data_dir,
+                                                        const std::string& database) {
   maitred::cli::prepare_data_dir(data_dir);
-  return std::make_unique<SqliteStore>(maitred::cli::database_file(data_dir), SqliteStore::Owner::admin);
+  return maitred::store::open_store(maitred::cli::choose_database(data_dir, database), {});
 }
 
 void write_optional_time(json::JsonWriter& out, std::string_view key, const std::optional<core::SystemTime>& t) {
@@ -64,6 +64,7 @@ void print_json_array(const Items& items, ToJson to_json) {
 
 struct Options {
   std::string data_dir = "maitred-data";
+  std::string database;  // empty: the embedded store in the data folder
   std::string listen = "127.0.0.1:8443";
   std::string tls_cert;
   std::string tls_key;
@@ -74,6 +75,7 @@ struct Options {
   long long header_timeout_ms = 10'000;
   long long idle_timeout_ms = 60'000;
   long long busy_timeout_ms = 5'000;
+  std::size_t database_connections = 8;
   std::string name;
   std::string timezone;
   std::string restaurant_id;
@@ -92,6 +94,7 @@ struct Options {
 core::ServeConfig serve_config(const Options& o) {
   core::ServeConfig config;
   config.data_dir = o.data_dir;
+  config.database = o.database;
   std::string error;
   auto listen = core::parse_listen_address(o.listen, error);
   if (!listen) throw app::UsageError("--listen: " + error);
@@ -111,6 +114,7 @@ core::ServeConfig serve_config(const Options& o) {
   config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
   config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
   config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
+  config.store_connections = o.database_connections;
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }
@@ -124,7 +128,10 @@ int run(int argc, char** argv) {
   int exit_code = 0;
 
   auto add_data = [&o](CLI::App* cmd) {
-    cmd->add_option("--data", o.data_dir, "Data folder (database, TLS certificate)")->capture_default_str();
+    cmd->add_option("--data", o.data_dir, "Data folder (embedded database, TLS certificate)")->capture_default_str();
+    cmd->add_option("--database", o.database,
+                    "sqlite:///path/file.db or postgresql://user@host:port/dbname (default: the data folder's "
+                    "maitred.db)");
   };
 
   auto* serve = cli.add_subcommand("serve", "Run the HTTPS API server");
@@ -162,6 +169,11 @@ int run(int argc, char** argv) {
                    "How long a lock lasts, and the quiet spell that forgets failures")
       ->check(CLI::Range(1LL, 24LL * 3600))
       ->capture_default_str();
+  serve
+      ->add_option("--database-connections", o.database_connections,
+                   "PostgreSQL: connections this process keeps open at most")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
@@ -188,13 +200,13 @@ int run(int argc, char** argv) {
   restaurant_create->add_option("--name", o.name, "Restaurant name")->required();
   restaurant_create->add_option("--timezone", o.timezone, "IANA time zone, e.g. Europe/Copenhagen")->required();
   restaurant_create->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     std::cout << json::restaurant_to_json(app::create_restaurant(*store, clock, o.name, o.timezone)) << "\n";
   });
   auto* restaurant_list = restaurant->add_subcommand("list", "List restaurants as JSON");
   add_data(restaurant_list);
   restaurant_list->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     print_json_array(store->list_restaurants(), json::restaurant_to_json);
   });
 
@@ -205,21 +217,21 @@ int run(int argc, char** argv) {
   key_create->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
   key_create->add_option("--name", o.key_label, "A label to recognise the key by");
   key_create->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     std::cout << app::create_api_key(*store, clock, o.restaurant_id, o.key_label) << "\n";
   });
   auto* key_list = key->add_subcommand("list", "List a restaurant's API keys (never the secrets)");
   add_data(key_list);
   key_list->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
   key_list->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     print_json_array(app::list_api_keys(*store, o.restaurant_id), key_to_json);
   });
   auto* key_revoke = key->add_subcommand("revoke", "Revoke an API key; refused from the next request on");
   add_data(key_revoke);
   key_revoke->add_option("KEY_ID", o.key_id, "Key id (from key list)")->required();
   key_revoke->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     std::cout << key_to_json(app::revoke_api_key(*store, clock, o.key_id)) << "\n";
   });
 
@@ -234,7 +246,7 @@ int run(int argc, char** argv) {
   add_user_target(user_create);
   user_create->add_option("--role", o.role, "owner, manager, host or readonly")->required();
   user_create->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     const std::string password = maitred::cli::read_new_password();
     std::cout << json::staff_user_to_json(
                      app::create_staff_user(*store, clock, {o.restaurant_id, o.username, o.role, password}))
@@ -244,19 +256,19 @@ int run(int argc, char** argv) {
   add_data(user_list);
   user_list->add_option("--restaurant", o.restaurant_id, "Restaurant id")->required();
   user_list->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     print_json_array(app::list_staff_users(*store, o.restaurant_id), json::staff_user_to_json);
   });
   auto* user_delete = user->add_subcommand("delete", "Delete a staff user; their tokens stop working at once");
   add_user_target(user_delete);
   user_delete->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     std::cout << json::staff_user_to_json(app::delete_staff_user(*store, o.restaurant_id, o.username)) << "\n";
   });
   auto* user_passwd = user->add_subcommand("passwd", "Set a staff user's password; their tokens stop working");
   add_user_target(user_passwd);
   user_passwd->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     const std::string password = maitred::cli::read_new_password();
     std::cout << json::staff_user_to_json(
                      app::change_staff_password(*store, clock, o.restaurant_id, o.username, password))
@@ -275,7 +287,7 @@ int run(int argc, char** argv) {
   import_cmd->add_flag("--allow-overbooking", import_overbooking,
                        "Bookings: no seating check (moving existing bookings)");
   import_cmd->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     exit_code = maitred::cli::import_file(*store, clock, import_path, o.restaurant_id, import_type, import_overbooking);
   });
 
@@ -284,7 +296,7 @@ int run(int argc, char** argv) {
   bool no_demo_bookings = false;
   demo->add_flag("--no-bookings", no_demo_bookings, "Only the setup: no bookings for the next 14 days");
   demo->callback([&] {
-    auto store = open_admin_store(o.data_dir);
+    auto store = open_admin_store(o.data_dir, o.database);
     auto result = app::ensure_demo(*store, clock, o.data_dir, !no_demo_bookings);
     std::cout << (result.created ? "Created" : "Using") << " the demo restaurant \"" << result.restaurant.name << "\" ("
               << result.restaurant.id << ", " << result.restaurant.timezone << ").\n";

@@ -13,7 +13,7 @@
 #include "http/rate_limiter.hpp"
 #include "http/request_pipeline.hpp"
 #include "http/server.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/open_store.hpp"
 
 namespace maitred::cli {
 
@@ -28,8 +28,11 @@ constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 
 int serve(const core::ServeConfig& config) {
   prepare_data_dir(config.data_dir);
-  store::sqlite::SqliteStore store(database_file(config.data_dir), store::sqlite::SqliteStore::Owner::server,
-                                   config.store_busy_timeout);
+  const auto database = choose_database(config.data_dir, config.database);
+  const auto opened = store::open_store(
+      database,
+      {.server = true, .busy_timeout = config.store_busy_timeout, .max_connections = config.store_connections});
+  store::Store& store = *opened;
   core::SystemClock clock;
   http::Authenticator authenticator(store, clock);
   http::FixedWindowRateLimiter rate_limiter(config.rate_limit_per_second, std::chrono::seconds{1}, clock);
@@ -55,7 +58,8 @@ int serve(const core::ServeConfig& config) {
         "Use this only for development or behind a TLS-terminating proxy. ***",
         url);
   }
-  core::log().info("maitred {} listening on {} (data: {})", MAITRED_VERSION, url, config.data_dir.string());
+  core::log().info("maitred {} listening on {} (data: {}, database: {})", MAITRED_VERSION, url,
+                   config.data_dir.string(), database.redacted());
   std::cout << "maitred listening on " << url << std::endl;
 
   {

@@ -21,6 +21,9 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text, std::st
 
 struct ServeConfig {
   std::filesystem::path data_dir = "maitred-data";
+  // `--database` as given (store/database_url.hpp); empty: the embedded
+  // store in data_dir.
+  std::string database;
   ListenAddress listen{"127.0.0.1", 8443};
   std::optional<std::filesystem::path> tls_cert;
   std::optional<std::filesystem::path> tls_key;
@@ -46,6 +49,8 @@ struct ServeConfig {
   // How long a database statement waits for a lock held by another process
   // before the request is answered 503 + Retry-After.
   std::chrono::milliseconds store_busy_timeout{5'000};
+  // PostgreSQL: the connection pool's size in this process.
+  std::size_t store_connections = 8;
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

@@ -15,6 +15,14 @@ inline bool iequals(std::string_view a, std::string_view b) {
   return std::ranges::equal(a, b, [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
+// The value of a hexadecimal digit (either case), or -1.
+inline int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 // Characters (code points) in valid UTF-8: every byte but continuation bytes.
 inline std::size_t utf8_length(std::string_view text) {
   std::size_t n = 0;

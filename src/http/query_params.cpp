@@ -2,18 +2,12 @@
 
 #include <charconv>
 
+#include "core/text.hpp"
 #include "domain/errors.hpp"
 
 namespace maitred::http {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 [[noreturn]] void invalid_parameter(std::string_view name, const std::string& message) {
   throw domain::InvalidInput("invalid_parameter", std::string(name), message);
@@ -32,7 +26,7 @@ std::optional<std::string> percent_decode(std::string_view text) {
       out.push_back(' ');
     } else if (c == '%') {
       if (i + 2 >= text.size()) return std::nullopt;
-      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+      int hi = core::hex_digit_value(text[i + 1]), lo = core::hex_digit_value(text[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

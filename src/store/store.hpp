@@ -1,6 +1,8 @@
 #pragma once
-// The persistence boundary. Callers see domain types only; SQLite today and
-// PostgreSQL later implement the same interface (DESIGN.md "Data").
+// The persistence boundary. Callers see domain types only; the embedded
+// SQLite store (store/sqlite) and the PostgreSQL store (store/postgres)
+// implement the same interface and pass the same conformance suite
+// (DESIGN.md "Data").
 //
 // Error policy: a missing document is a value (nullopt / false). Failures of
 // the environment (database locked past its timeout, disk full, I/O error)
@@ -189,6 +191,21 @@ class Store {
   // all (an exception rolls them back). Reads inside see the body's own
   // writes. Nested calls join the outer one.
   virtual void atomically(const std::function<void()>& body) = 0;
+
+  // atomically() for a booking write about one restaurant's local date (the
+  // day whose availability the body re-checks): it excludes every writer that
+  // could change that check — other bookings of that restaurant on that date
+  // or the dates either side (a late dinner runs past midnight), and every
+  // plain atomically() body, which may change tables or hours. Writers of
+  // other days may run beside it where the store allows (PostgreSQL, several
+  // processes); the embedded store runs one writer at a time anyway. Nested
+  // inside another atomic body it joins that one, whose scope then applies.
+  virtual void atomically_for_day(std::string_view restaurant_id, std::string_view local_date,
+                                  const std::function<void()>& body) {
+    (void)restaurant_id;
+    (void)local_date;
+    atomically(body);
+  }
 
   // Throws StoreError(conflict) when the restaurant does not exist.
   virtual void create_api_key(const domain::ApiKey& key) = 0;

@@ -7,7 +7,7 @@
 #include "api/staff_fixture.hpp"
 #include "core/password_hash.hpp"
 #include "domain/staff_user.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "support/test_database.hpp"
 
 namespace maitred::test {
 namespace {
@@ -62,7 +62,8 @@ TEST_F(StaffAuthApiTest, EachLoginFailureHasItsOwnCode) {
   // The stored password was fine once and is now on the breached list: set
   // its hash behind the CLI's back, as an old version might have.
   {
-    store::sqlite::SqliteStore store(data() / "maitred.db", store::sqlite::SqliteStore::Owner::admin);
+    auto opened = open_test_store(data());
+    store::Store& store = *opened;
     auto user = store.find_staff_user(restaurant_id_, "anna");
     ASSERT_TRUE(user);
     store.set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
@@ -77,7 +78,8 @@ TEST_F(StaffAuthApiTest, EachLoginFailureHasItsOwnCode) {
 
 TEST_F(StaffAuthApiTest, AUserChangesAPasswordThePolicyNowRefuses) {
   {
-    store::sqlite::SqliteStore store(data() / "maitred.db", store::sqlite::SqliteStore::Owner::admin);
+    auto opened = open_test_store(data());
+    store::Store& store = *opened;
     auto user = store.find_staff_user(restaurant_id_, "anna");
     ASSERT_TRUE(user);
     store.set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());

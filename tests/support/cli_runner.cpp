@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "support/temp_dir.hpp"
+#include "support/test_database.hpp"
 
 extern char** environ;
 
@@ -44,8 +45,9 @@ CliResult run_maitred(const std::vector<std::string>& args, const std::string& s
   posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
-  std::vector<std::string> argv_strings{MAITRED_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  // On the test run's store (support/test_database.hpp).
+  std::vector<std::string> argv_strings = with_database(args);
+  argv_strings.insert(argv_strings.begin(), MAITRED_BINARY);
   std::vector<char*> argv;
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -72,8 +72,9 @@ PgCluster::PgCluster() {
       if (::chown(folder_.c_str(), user->pw_uid, user->pw_gid) != 0)
         throw std::runtime_error("pg_cluster: cannot chown " + folder_.string() + " to postgres");
     }
-    run_tool("initdb", {"-D", data_.string(), "-U", kSuperuser, "-A", "trust", "-E", "UTF8", "--no-locale",
-                        "--no-sync", "--no-instructions"},
+    run_tool("initdb",
+             {"-D", data_.string(), "-U", kSuperuser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync",
+              "--no-instructions"},
              "initdb");
     start();
   } catch (...) {
@@ -97,8 +98,7 @@ std::string PgCluster::url(std::string_view database) const {
          std::string(database);
 }
 
-void PgCluster::run_tool(const std::string& tool, const std::vector<std::string>& args,
-                         const std::string& what) const {
+void PgCluster::run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& what) const {
   const auto log = folder_ / (what + ".log");
   std::vector<std::string> argv;
   if (as_postgres_user_) argv = {"/usr/sbin/runuser", "-u", "postgres", "--"};
@@ -138,12 +138,15 @@ void PgCluster::start() {
     if (!keep_port) port_ = free_loopback_port();
     const std::string options = "-p " + std::to_string(port_) + " -c listen_addresses=127.0.0.1 -k " +
                                 folder_.string() +
-                                " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+                                // No fsync (nothing here must survive the machine), but commits are
+                                // written before they are acknowledged: stop() is a crash of the
+                                // server, not of the machine, and must not lose them.
+                                " -c fsync=off -c full_page_writes=off";
     try {
-      run_tool("pg_ctl",
-               {"-D", data_.string(), "-l", (folder_ / "server.log").string(), "-w", "-t", "60", "-o", options,
-                "start"},
-               "pg_ctl-start");
+      run_tool(
+          "pg_ctl",
+          {"-D", data_.string(), "-l", (folder_ / "server.log").string(), "-w", "-t", "60", "-o", options, "start"},
+          "pg_ctl-start");
       running_ = true;
       return;
     } catch (const std::runtime_error& e) {
@@ -166,7 +169,7 @@ std::string PgCluster::create_database() {
   if (PQstatus(conn.get()) != CONNECTION_OK)
     throw std::runtime_error(std::string("pg_cluster: cannot connect: ") + PQerrorMessage(conn.get()));
   std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), ("CREATE DATABASE " + name).c_str()),
-                                                        &PQclear);
+                                                       &PQclear);
   if (PQresultStatus(result.get()) != PGRES_COMMAND_OK)
     throw std::runtime_error(std::string("pg_cluster: CREATE DATABASE failed: ") + PQerrorMessage(conn.get()));
   return url(name);

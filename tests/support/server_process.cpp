@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include "support/test_database.hpp"
 
 namespace maitred::test {
 
@@ -58,9 +59,11 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, const std::v
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
 
-  std::vector<std::string> argv_strings{MAITRED_BINARY,    "serve",    "--data",
-                                        data_dir.string(), "--listen", "127.0.0.1:0"};
+  std::vector<std::string> argv_strings{"serve", "--data", data_dir.string(), "--listen", "127.0.0.1:0"};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  // On the test run's store (support/test_database.hpp).
+  argv_strings = with_database(std::move(argv_strings));
+  argv_strings.insert(argv_strings.begin(), MAITRED_BINARY);
   std::vector<char*> argv;
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -22,16 +22,16 @@ std::string describe(std::string_view sql) {
 }
 
 bool is_unavailable_state(std::string_view state) {
-  return state.starts_with("08")                                          // connection exception
+  return state.starts_with("08")                                      // connection exception
          || state == "57P01" || state == "57P02" || state == "57P03"  // shutdown, crash, cannot connect now
-         || state == "53300";                                            // too many connections
+         || state == "53300";                                         // too many connections
 }
 
 bool is_timeout_state(std::string_view state) {
-  return state == "55P03"     // lock_not_available (lock_timeout, NOWAIT)
-         || state == "57014"  // query_canceled (statement_timeout)
-         || state == "40P01"  // deadlock_detected: retry later
-         || state == "40001"; // serialization_failure: retry later
+  return state == "55P03"      // lock_not_available (lock_timeout, NOWAIT)
+         || state == "57014"   // query_canceled (statement_timeout)
+         || state == "40P01"   // deadlock_detected: retry later
+         || state == "40001";  // serialization_failure: retry later
 }
 
 std::vector<const char*> values_of(std::span<const Param> params) {
@@ -99,10 +99,10 @@ Connection::Connection(const ConnectOptions& options) {
   // Keepalives and a TCP user timeout bound how long a query waits on a
   // server that vanished without closing the socket.
   const std::string user_timeout = std::to_string(std::max<long long>(2, options.connect_timeout.count()) * 1000);
-  const char* keys[] = {"dbname",          "connect_timeout",    "application_name",
-                        "keepalives",      "keepalives_idle",    "keepalives_interval",
-                        "keepalives_count", "tcp_user_timeout",  nullptr};
-  const char* values[] = {options.url.c_str(), timeout.c_str(), "maitred", "1", "5", "2", "3",
+  const char* keys[] = {"dbname",           "connect_timeout",  "application_name",
+                        "keepalives",       "keepalives_idle",  "keepalives_interval",
+                        "keepalives_count", "tcp_user_timeout", nullptr};
+  const char* values[] = {options.url.c_str(),  timeout.c_str(), "maitred", "1", "5", "2", "3",
                           user_timeout.c_str(), nullptr};
   conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (conn_ == nullptr) throw StoreUnavailable("postgresql: cannot allocate a connection");
@@ -139,14 +139,17 @@ void Connection::fail(const PGresult* result, std::string_view during) {
   if (PQstatus(conn_) == CONNECTION_BAD || is_unavailable_state(state)) {
     std::string message = PQerrorMessage(conn_);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    throw StoreUnavailable("postgresql: connection lost" + (state.empty() ? "" : " (SQLSTATE " + state + ")") +
-                           ": " + message + where);
+    throw StoreUnavailable("postgresql: connection lost" + (state.empty() ? "" : " (SQLSTATE " + state + ")") + ": " +
+                           message + where);
   }
   if (is_timeout_state(state))
     throw StoreUnavailable("postgresql: SQLSTATE " + state + ": timed out or cancelled, retry later" + where);
-  if (state == "23505") {
+  // A duplicate, or a reference to a row that does not exist: the same
+  // conflict the SQLite store reports for either.
+  if (state == "23505" || state == "23503") {
     const char* constraint = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME);
-    throw StoreError(StoreError::Kind::conflict, "postgresql: unique violation (SQLSTATE 23505) on " +
+    const char* what = state == "23505" ? "unique violation" : "foreign key violation";
+    throw StoreError(StoreError::Kind::conflict, "postgresql: " + std::string(what) + " (SQLSTATE " + state + ") on " +
                                                      std::string(constraint != nullptr ? constraint : "?") + where);
   }
   // Data exceptions (class 22) quote the offending value, which may be a
@@ -173,9 +176,9 @@ Result Connection::check(PGresult* raw, std::string_view during) {
 
 Result Connection::exec_params(const std::string& sql, std::span<const Param> params) {
   const auto values = values_of(params);
-  return check(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                            nullptr, 0),
-               describe(sql));
+  return check(
+      PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0),
+      describe(sql));
 }
 
 Result Connection::prepared(const std::string& sql, std::span<const Param> params) {
@@ -190,9 +193,9 @@ Result Connection::prepared(const std::string& sql, std::span<const Param> param
     check(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), describe(sql));
     it = statements_.emplace(sql, std::move(name)).first;
   }
-  return check(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                              nullptr, 0),
-               describe(sql));
+  return check(
+      PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0),
+      describe(sql));
 }
 
 void Connection::exec_script(const std::string& sql) {

@@ -5,7 +5,7 @@
 //
 // Errors: a lost or refused connection (CONNECTION_BAD, SQLSTATE class 08,
 // 57P01..57P03) and lock or statement timeouts (55P03, 57014) throw
-// StoreUnavailable (503); a unique violation (23505) throws
+// StoreUnavailable (503); a unique or foreign-key violation (23505, 23503) throws
 // StoreError(conflict), as the SQLite store does for duplicates; anything
 // else throws StoreError(internal) naming the SQLSTATE. Messages never quote
 // the parameters (they may be secrets) nor the connection URL.
@@ -101,8 +101,7 @@ class Connection {
   static Param to_param(const char* s) { return std::string(s); }
   static Param to_param(bool b) { return std::string(b ? "true" : "false"); }
   template <std::integral T>
-    requires(!std::same_as<T, bool> && !std::same_as<T, char>)
-  static Param to_param(T value) {
+  requires(!std::same_as<T, bool> && !std::same_as<T, char>) static Param to_param(T value) {
     return std::to_string(value);
   }
 
@@ -111,7 +110,7 @@ class Connection {
   [[noreturn]] void fail(const PGresult* result, std::string_view during);
 
   PGconn* conn_ = nullptr;
-  bool doomed_ = false;  // the server said FATAL: this connection is over
+  bool doomed_ = false;                                         // the server said FATAL: this connection is over
   std::map<std::string, std::string, std::less<>> statements_;  // SQL -> statement name
   std::size_t next_statement_ = 0;
 };

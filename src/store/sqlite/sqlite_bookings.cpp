@@ -5,6 +5,7 @@
 #include "core/time_format.hpp"
 #include "domain/booking_status.hpp"
 #include "json/booking_codec.hpp"
+#include "store/booking_columns.hpp"
 #include "store/sqlite/query_compiler.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -14,24 +15,8 @@ namespace {
 
 // Document paths that have their own indexed column.
 const ColumnMap& booking_columns() {
-  static const ColumnMap columns{{{"dateTime", "start_utc"},
-                                  {"date", "local_date"},
-                                  {"status", "status"},
-                                  {"people", "people"},
-                                  {"createdAt", "created_at"},
-                                  {"activityAt", "activity_at"},
-                                  {"customerId", "customer_id"},
-                                  {"_id", "id"}}};
+  static const ColumnMap columns{booking_column_paths()};
   return columns;
-}
-
-std::string joined_table_ids(const domain::Booking& b) {
-  std::string out;
-  for (const auto& t : b.tables) {
-    if (!out.empty()) out += ',';
-    out += t.id;
-  }
-  return out;
 }
 
 void bind_booking_row(Statement& s, const domain::Booking& b) {
@@ -115,11 +100,7 @@ std::vector<domain::Booking> SqliteStore::seating_bookings_between(std::string_v
     b.people = static_cast<int>(q.integer(4));
     b.duration = static_cast<int>(q.integer(5));
     if (!q.is_null(6)) b.stamps.left_at = core::parse_utc(q.text(6));
-    for (std::string_view ids = q.text(7); !ids.empty();) {
-      const auto comma = std::min(ids.find(','), ids.size());
-      b.tables.push_back({std::string(ids.substr(0, comma)), {}, {}, {}});
-      ids.remove_prefix(std::min(comma + 1, ids.size()));
-    }
+    add_tables_from_ids(q.text(7), b);
   }
   return out;
 }

@@ -9,6 +9,11 @@
 -- Times are the same ISO-8601 UTC strings the SQLite store writes
 -- (YYYY-MM-DDTHH:MM:SSZ, which sort in time order), so both stores bind and
 -- compare the same values.
+--
+-- The text columns lists sort and filter on are COLLATE "C": the query
+-- compiler compares in byte order, as SQLite does, whatever the database's
+-- default collation, and an index serves such an ORDER BY only when its
+-- column has that collation too.
 
 CREATE TABLE restaurants (
   id         text PRIMARY KEY,
@@ -37,16 +42,19 @@ CREATE TABLE settings (
 -- The setup collections, customers, orders, feedback, holds, imports.
 -- unique_key holds what must be unique among a collection's live documents.
 CREATE TABLE documents (
-  restaurant_id text NOT NULL REFERENCES restaurants(id),
-  collection    text NOT NULL,
-  id            text NOT NULL,
-  unique_key    text,
+  restaurant_id text COLLATE "C" NOT NULL REFERENCES restaurants(id),
+  collection    text COLLATE "C" NOT NULL,
+  id            text COLLATE "C" NOT NULL,
+  unique_key    text COLLATE "C",
   doc           json NOT NULL,
   deleted       boolean NOT NULL DEFAULT false,
-  created_at    text NOT NULL,
-  updated_at    text NOT NULL,
+  created_at    text COLLATE "C" NOT NULL,
+  updated_at    text COLLATE "C" NOT NULL,
+  -- Insertion order (SQLite's rowid): list_documents answers in it.
+  seq           bigint GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (restaurant_id, collection, id)
 );
+CREATE INDEX documents_in_order ON documents(restaurant_id, collection, seq);
 CREATE UNIQUE INDEX documents_unique_key ON documents(restaurant_id, collection, unique_key)
   WHERE unique_key IS NOT NULL AND NOT deleted;
 -- Customers are found again by e-mail or phone when they book.
@@ -59,18 +67,18 @@ CREATE INDEX documents_customer_phone ON documents(restaurant_id, collection, (d
 -- filter and sort on, and what the availability engine reads (duration,
 -- left_at, table_ids: the tables' ids joined by commas).
 CREATE TABLE bookings (
-  restaurant_id text NOT NULL REFERENCES restaurants(id),
-  id            text NOT NULL,
-  start_utc     text NOT NULL,       -- dateTime, YYYY-MM-DDTHH:MM:SSZ
-  local_date    text NOT NULL,       -- YYYY-MM-DD in the restaurant's zone
-  status        text NOT NULL,
+  restaurant_id text COLLATE "C" NOT NULL REFERENCES restaurants(id),
+  id            text COLLATE "C" NOT NULL,
+  start_utc     text COLLATE "C" NOT NULL,       -- dateTime, YYYY-MM-DDTHH:MM:SSZ
+  local_date    text COLLATE "C" NOT NULL,       -- YYYY-MM-DD in the restaurant's zone
+  status        text COLLATE "C" NOT NULL,
   people        integer NOT NULL,
-  created_at    text NOT NULL,
-  activity_at   text NOT NULL,
-  customer_id   text,
+  created_at    text COLLATE "C" NOT NULL,
+  activity_at   text COLLATE "C" NOT NULL,
+  customer_id   text COLLATE "C",
   duration      integer NOT NULL DEFAULT 0,
-  left_at       text,
-  table_ids     text NOT NULL DEFAULT '',
+  left_at       text COLLATE "C",
+  table_ids     text COLLATE "C" NOT NULL DEFAULT '',
   doc           json NOT NULL,
   PRIMARY KEY (restaurant_id, id)
 );

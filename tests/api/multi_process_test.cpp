@@ -1,0 +1,217 @@
+// Two maitred processes on one PostgreSQL database, as behind a load
+// balancer: a race for the last tables split across both books each table
+// once; a key revoked or a staff session ended through one is refused by the
+// other from the next request; PostgreSQL going away gives 503s, not hangs,
+// and both recover by themselves when it is back.
+//
+// These tests bring their own throwaway cluster (support/pg_cluster.hpp), so
+// they run, and can fail, in the embedded-store run of the suite as well.
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "api/booking_bodies.hpp"
+#include "api/setup_fixture.hpp"
+#include "support/pg_cluster.hpp"
+#include "support/test_database.hpp"
+
+namespace maitred::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* kFriday = "2027-01-08";
+
+class TwoProcessTest : public SetupApiBase {
+ protected:
+  std::vector<std::string> server_args() const override {
+    return {"--rate-limit", "100000", "--busy-timeout-ms", "1000"};
+  }
+
+  void SetUp() override {
+    cluster_ = std::make_unique<PgCluster>();
+    database_ = cluster_->create_database();
+    use_database_for(data(), database_);
+    use_database_for(second_dir_.path(), database_);
+    SetupApiBase::SetUp();  // the demo, a restaurant and its key, and server A
+    if (HasFatalFailure()) return;
+    second_ = std::make_unique<ServerProcess>(second_dir_.path(), server_args());
+  }
+
+  void TearDown() override {
+    // Both servers go before their database does.
+    second_.reset();
+    server_.reset();
+  }
+
+  HttpClient client_b() { return HttpClient(second_->port(), second_dir_.path() / "tls-cert.pem"); }
+
+  Reply call_on(bool on_b, const std::string& method, const std::string& target, const std::string& api_key,
+                const std::string& body = {}) {
+    Headers headers{{"Authorization", basic_auth(api_key)}};
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    auto c = on_b ? client_b() : client();
+    return c.request(method, target, headers, body);
+  }
+
+  std::unique_ptr<PgCluster> cluster_;
+  std::string database_;
+  TempDir second_dir_;
+  std::unique_ptr<ServerProcess> second_;
+};
+
+// Three tables for four at the last time of a Friday; 60 guests want them,
+// half through each process. Exactly three bookings are made, each table once.
+TEST_F(TwoProcessTest, GuestsRacingThroughBothProcessesGetEachTableOnce) {
+  for (const char* name : {"T1", "T2", "T3"})
+    create("/v1/tables", std::string(R"({"name":")") + name + R"(","seatsMin":2,"seatsMax":4})");
+  create("/v1/openingHours", R"({"name":"Dinner","day":5,"open":1800,"close":2200,"seating":{"interval":30}})");
+
+  auto times = read(std::string("/v1/bookingFlow/times?date=") + kFriday + "&people=4&onlyBookableOnline=false");
+  ASSERT_TRUE(times.IsArray() && times.Size() == 1u);
+  const auto& available = times[0]["availableTimes"];
+  ASSERT_GT(available.Size(), 0u);
+  const std::string last = available[available.Size() - 1].GetString();
+
+  constexpr int kGuests = 60;
+  std::vector<Reply> replies(kGuests);
+  std::vector<std::thread> guests;
+  for (int i = 0; i < kGuests; ++i) {
+    guests.emplace_back([&, i] {
+      replies[static_cast<std::size_t>(i)] =
+          call_on(i % 2 == 1, "POST", "/v1/bookings", key(),
+                  booking_body(kFriday, last, 4, {}, R"({"name":"Guest )" + std::to_string(i) + R"("})"));
+    });
+  }
+  for (auto& g : guests) g.join();
+
+  int accepted_a = 0;
+  int accepted_b = 0;
+  for (int i = 0; i < kGuests; ++i) {
+    const auto& r = replies[static_cast<std::size_t>(i)];
+    if (r.status == 200) {
+      ++(i % 2 == 1 ? accepted_b : accepted_a);
+    } else {
+      EXPECT_EQ(r.status, 422u) << r.body;
+      EXPECT_EQ(string_at(r.body, "code"), "no_table") << r.body;
+    }
+  }
+  EXPECT_EQ(accepted_a + accepted_b, 3);
+
+  // Both processes see the same three bookings, each on a table of its own.
+  for (bool on_b : {false, true}) {
+    Reply day =
+        call_on(on_b, "GET", std::string("/v1/bookings?fromDateTime=") + kFriday + "&toDateTime=" + kFriday, key());
+    ASSERT_EQ(day.status, 200u) << day.body;
+    auto doc = parse(day.body);
+    ASSERT_TRUE(doc.IsArray());
+    EXPECT_EQ(doc.Size(), 3u);
+    std::map<std::string, int> uses;
+    for (const auto& b : doc.GetArray()) {
+      for (const auto& t : b["tables"].GetArray()) ++uses[t["_id"].GetString()];
+    }
+    EXPECT_EQ(uses.size(), 3u);
+    for (const auto& [table, count] : uses) EXPECT_EQ(count, 1) << table;
+  }
+}
+
+TEST_F(TwoProcessTest, AKeyRevokedElsewhereIsRefusedByBothFromTheNextRequest) {
+  auto made =
+      run_maitred({"key", "create", "--restaurant", restaurant_id_, "--name", "pos", "--data", data().string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const std::string pos_key = made.last_line();
+  // Both processes have the key in their caches.
+  EXPECT_EQ(call_on(false, "GET", "/v1/restaurant", pos_key).status, 200u);
+  EXPECT_EQ(call_on(true, "GET", "/v1/restaurant", pos_key).status, 200u);
+
+  auto listed = run_maitred({"key", "list", "--restaurant", restaurant_id_, "--data", data().string()});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::string key_id;
+  const auto keys = parse(listed.out);
+  for (const auto& k : keys.GetArray()) {
+    if (std::string(k["name"].GetString()) == "pos") key_id = k["_id"].GetString();
+  }
+  ASSERT_FALSE(key_id.empty()) << listed.out;
+  // Revoked by a third process (the CLI, through --database).
+  auto revoked = run_maitred({"key", "revoke", key_id, "--data", data().string()});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+
+  for (bool on_b : {false, true}) {
+    Reply refused = call_on(on_b, "GET", "/v1/restaurant", pos_key);
+    EXPECT_EQ(refused.status, 401u) << refused.body;
+  }
+  // The restaurant's other key is untouched.
+  EXPECT_EQ(call_on(true, "GET", "/v1/restaurant", key()).status, 200u);
+}
+
+TEST_F(TwoProcessTest, AStaffSessionEndedThroughOneProcessIsRefusedByTheOther) {
+  auto made = run_maitred({"user", "create", "--restaurant", restaurant_id_, "--username", "anna", "--role", "host",
+                           "--data", data().string()},
+                          "Tr4mpoline-Saturday\n");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto c = client();
+  Reply login = c.request("POST", "/api/v3/auth", {{"Content-Type", "application/json"}},
+                          R"({"username":"anna","password":"Tr4mpoline-Saturday"})");
+  ASSERT_EQ(login.status, 200u) << login.body;
+  const std::string token = string_at(login.body, "token");
+  const Headers bearer{{"Authorization", "Bearer " + token}};
+
+  auto b = client_b();
+  EXPECT_EQ(b.request("GET", "/api/v3/restaurant", bearer).status, 200u);
+  auto a = client();
+  EXPECT_EQ(a.request("POST", "/api/v3/auth/logout", bearer).status, 204u);
+  auto b_again = client_b();
+  Reply refused = b_again.request("GET", "/api/v3/restaurant", bearer);
+  EXPECT_EQ(refused.status, 401u) << refused.body;
+  EXPECT_EQ(string_at(refused.body, "code"), "token_revoked") << refused.body;
+}
+
+// PostgreSQL stops (as in a crash) while both processes serve: requests are
+// answered 503 + Retry-After within a bounded time, and once it is back both
+// processes serve again without a restart.
+TEST_F(TwoProcessTest, PostgresGoingAwayGives503sThenBothRecover) {
+  ASSERT_EQ(call_on(false, "GET", "/v1/areas", key()).status, 200u);
+  ASSERT_EQ(call_on(true, "GET", "/v1/areas", key()).status, 200u);
+
+  cluster_->stop();
+  for (bool on_b : {false, true}) {
+    for (const char* method : {"GET", "POST"}) {
+      const auto started = std::chrono::steady_clock::now();
+      Reply r = std::string(method) == "GET" ? call_on(on_b, "GET", "/v1/areas", key())
+                                             : call_on(on_b, "POST", "/v1/areas", key(), R"({"name":"Terrace"})");
+      const auto waited = std::chrono::steady_clock::now() - started;
+      EXPECT_EQ(r.status, 503u) << method << " " << r.body;
+      EXPECT_EQ(string_at(r.body, "code"), "store_unavailable") << r.body;
+      EXPECT_FALSE(r.header("retry-after").empty());
+      EXPECT_EQ(r.body.find("postgresql"), std::string::npos) << r.body;
+      // A hang would be the server waiting on a dead socket; the bound is the
+      // connect timeout (3 s) with slack for a loaded machine.
+      EXPECT_LT(waited, 15s) << method;
+    }
+  }
+
+  cluster_->start();
+  for (bool on_b : {false, true}) {
+    Reply r;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      r = call_on(on_b, "POST", "/v1/areas", key(), R"({"name":"Garden"})");
+      if (r.status == 200) break;
+      std::this_thread::sleep_for(200ms);
+    }
+    EXPECT_EQ(r.status, 200u) << r.body;
+  }
+  Reply areas = call_on(true, "GET", "/v1/areas", key());
+  ASSERT_EQ(areas.status, 200u);
+  const auto listed = parse(areas.body);
+  EXPECT_EQ(std::ranges::count(listed.GetArray(), std::string_view("Garden"),
+                               [](const auto& a) { return std::string_view(a["name"].GetString()); }),
+            2);
+}
+
+}  // namespace
+}  // namespace maitred::test
