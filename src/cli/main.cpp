@@ -70,6 +70,7 @@ struct Options {
   std::string tls_key;
   bool insecure_http = false;
   unsigned threads = 0;
+  unsigned handler_threads = 0;
   std::uint32_t rate_limit = 100;
   std::size_t max_connections = 10000;
   long long header_timeout_ms = 10'000;
@@ -103,6 +104,7 @@ core::ServeConfig serve_config(const Options& o) {
   if (!o.tls_key.empty()) config.tls_key = o.tls_key;
   config.insecure_http = o.insecure_http;
   config.threads = o.threads;
+  config.handler_threads = o.handler_threads;
   config.rate_limit_per_second = o.rate_limit;
   config.access_token_lifetime = std::chrono::seconds{o.access_token_seconds};
   config.refresh_token_lifetime = std::chrono::seconds{o.refresh_token_seconds};
@@ -142,6 +144,12 @@ int run(int argc, char** argv) {
   serve->add_option("--tls-key", o.tls_key, "PEM private key for --tls-cert");
   serve->add_flag("--insecure-http", o.insecure_http, "Serve plain HTTP (development, or behind a TLS proxy)");
   serve->add_option("--threads", o.threads, "I/O threads (default: one per core)")->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--handler-threads", o.handler_threads,
+                   "Worker threads that run request handlers off the I/O threads, for a store whose calls block "
+                   "(0: handle requests on the I/O threads)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   serve->add_option("--rate-limit", o.rate_limit, "Requests per second per API key or client address")
       ->check(CLI::Range(1, 10'000'000))
       ->capture_default_str();

@@ -29,6 +29,10 @@ struct ServeConfig {
   std::optional<std::filesystem::path> tls_key;
   bool insecure_http = false;
   unsigned threads = 0;  // 0 = one per core
+  // Worker threads that run request handlers off the I/O threads, for stores
+  // whose calls block for a network round trip (PostgreSQL). 0 = handle each
+  // request inline on its connection's I/O thread.
+  unsigned handler_threads = 0;
   std::uint32_t rate_limit_per_second = 100;
   // Staff tokens (SPEC.md section 2: access tokens live 3 hours).
   std::chrono::seconds access_token_lifetime{3 * 3600};

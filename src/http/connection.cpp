@@ -1,7 +1,11 @@
 #include "http/connection.hpp"
 
 #include <ctime>
+#include <exception>
 #include <string>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 
 #include "core/logging.hpp"
 #include "http/request.hpp"
@@ -78,6 +82,58 @@ bhttp::response<bhttp::string_body> to_message(Response&& response, bool keep_al
   message.keep_alive(keep_alive && !response.close_connection);
   if (!bodiless) message.prepare_payload();
   return message;
+}
+
+// RequestPipeline::handle on a handler-pool thread. It must not throw there:
+// an exception leaving a pool task would end the process and, before that,
+// lose the completion handler, leaving the connection suspended forever.
+// handle() already maps handler exceptions to responses; what remains
+// (allocation failures in its logging or headers) is answered with the
+// pipeline's own 500, and should even that throw, with a bare 500. (Only the
+// allocation in posting the result back can still fail; out of memory ends
+// the process there, as anywhere else.)
+Response handle_without_throwing(RequestPipeline& pipeline, const Request& request) noexcept {
+  try {
+    return pipeline.handle(request);
+  } catch (const std::exception& e) {
+    core::log().error("request pipeline failed on a handler thread: {}", e.what());
+  } catch (...) {
+    core::log().error("request pipeline failed on a handler thread with a non-standard exception");
+  }
+  try {
+    return pipeline.early_error(500, "internal_error",
+                                "Something went wrong on the server. Quote this request id when reporting it.",
+                                method_name(request.method), request.path, request.client_address);
+  } catch (...) {
+    Response bare;
+    bare.status = 500;
+    bare.close_connection = true;
+    return bare;
+  }
+}
+
+// Runs handle() on `pool` and completes with the response on the executor
+// associated with the completion handler: for a coroutine, its own I/O
+// executor, so the stream is only ever touched from its I/O thread.
+// `request` (views into the connection's parser and buffer) must outlive the
+// operation; the awaiting coroutine is suspended until it completes, so its
+// locals do.
+template <class Token>
+auto async_handle(asio::thread_pool& pool, RequestPipeline& pipeline, const Request& request, Token&& token) {
+  auto initiation = [&pool, &pipeline, &request](auto handler) {
+    // Keeps the I/O context from running out of work while the handler is
+    // away on the pool.
+    auto io_work = asio::make_work_guard(asio::get_associated_executor(handler));
+    asio::post(pool, [&pipeline, &request, handler = std::move(handler), io_work = std::move(io_work)]() mutable {
+      Response response = handle_without_throwing(pipeline, request);
+      auto io = io_work.get_executor();
+      asio::post(io, [handler = std::move(handler), response = std::move(response)]() mutable {
+        std::move(handler)(std::move(response));
+      });
+      io_work.reset();
+    });
+  };
+  return asio::async_initiate<Token, void(Response)>(initiation, token);
 }
 
 template <class Stream>
@@ -157,7 +213,13 @@ asio::awaitable<void> serve_requests(Stream& stream, beast::flat_buffer& buffer,
     Counted in_flight(shared.requests_in_flight);
     const auto& message = parser.get();
     Request request = to_request(message, client, secure);
-    Response response = shared.pipeline.handle(request);
+    Response response;
+    if (shared.handlers == nullptr) {
+      response = shared.pipeline.handle(request);
+    } else {
+      auto handled = async_handle(*shared.handlers, shared.pipeline, request, asio::use_awaitable);
+      response = co_await std::move(handled);
+    }
     const bool keep_alive = message.keep_alive() && !shared.stopping;
     auto write = write_response(stream, std::move(response), keep_alive);
     bool keep_going = co_await std::move(write);

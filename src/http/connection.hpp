@@ -8,6 +8,8 @@
 #include "core/config.hpp"
 #include "http/asio.hpp"
 
+#include <boost/asio/thread_pool.hpp>
+
 namespace maitred::http {
 
 class RequestPipeline;
@@ -16,6 +18,9 @@ struct ConnectionShared {
   const core::ServeConfig& config;
   RequestPipeline& pipeline;
   boost::asio::ssl::context* tls;  // null: plain HTTP (--insecure-http)
+  // Where RequestPipeline::handle runs (--handler-threads); null: inline on
+  // the connection's I/O thread.
+  boost::asio::thread_pool* handlers;
   std::atomic<std::size_t> open_connections{0};
   std::atomic<std::size_t> requests_in_flight{0};
   std::atomic<bool> stopping{false};

@@ -73,15 +73,24 @@ struct Server::Impl {
   std::chrono::steady_clock::time_point drain_deadline;
   std::optional<asio::steady_timer> drain_timer;
   std::optional<asio::signal_set> signals;
+  // Declared after the contexts so it is destroyed first: a task it still
+  // holds owns a suspended connection (socket and all) of one of them.
+  std::optional<asio::thread_pool> handlers;
 
   Impl(const core::ServeConfig& c, RequestPipeline& pipeline)
       : config(c),
         tls(config.insecure_http ? std::nullopt : std::optional(make_tls_context(config))),
-        shared{config, pipeline, tls ? &*tls : nullptr} {
+        shared{config, pipeline, tls ? &*tls : nullptr, nullptr} {
     unsigned threads = config.threads != 0 ? config.threads : std::max(1U, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < threads; ++i) {
       contexts.push_back(std::make_unique<asio::io_context>(1));
       work.push_back(asio::make_work_guard(*contexts.back()));
+    }
+    if (config.handler_threads > 0) {
+      handlers.emplace(config.handler_threads);
+      shared.handlers = &*handlers;
+      core::log().info("request handlers run on {} worker thread(s), off the {} I/O thread(s)", config.handler_threads,
+                       threads);
     }
     // Installed now, before the caller announces the port, so a SIGTERM
     // that follows the announcement is never lost.
@@ -185,6 +194,14 @@ void Server::run() {
   }
   impl.contexts[0]->run();
   for (auto& t : threads) t.join();
+  // The drain above waited for every request in flight, up to the grace
+  // period. Handlers still running past it finish here (their completions are
+  // queued on the stopped contexts and discarded with them); ones queued but
+  // not started are dropped.
+  if (impl.handlers) {
+    impl.handlers->stop();
+    impl.handlers->join();
+  }
 }
 
 }  // namespace maitred::http
