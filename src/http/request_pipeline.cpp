@@ -8,6 +8,7 @@
 #include "http/error_mapping.hpp"
 #include "http/etag.hpp"
 #include "http/request_id.hpp"
+#include "store/store.hpp"
 
 namespace maitred::http {
 
@@ -126,10 +127,18 @@ Response RequestPipeline::dispatch(const Request& request, const std::string& re
 Response RequestPipeline::early_error(unsigned status, std::string_view code, std::string_view message,
                                       std::string_view method, std::string_view path, std::string_view client_address) {
   const std::string request_id = new_request_id();
-  RateDecision rate = rate_limiter_.hit(address_bucket(client_address));
+  // The hit only spends the address's budget (this answer is an error
+  // whatever the count); a shared limiter whose store is down must not turn
+  // it into an exception thrown at the connection.
+  std::chrono::milliseconds reset_in{0};
+  try {
+    reset_in = rate_limiter_.hit(address_bucket(client_address)).reset_in;
+  } catch (const store::StoreUnavailable&) {
+    reset_in = rate_limiter_.reset_in();
+  }
   Response response = error_response(status, code, message, request_id);
   response.close_connection = true;
-  add_common_headers(response, request_id, rate.reset_in);
+  add_common_headers(response, request_id, reset_in);
   write_access_log({request_id, method, path, response.status, std::chrono::microseconds{0}, {}, client_address});
   return response;
 }

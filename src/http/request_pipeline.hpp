@@ -14,8 +14,7 @@ namespace maitred::http {
 
 class RequestPipeline {
  public:
-  RequestPipeline(const Router& router, Services& services, Authenticator& authenticator,
-                  FixedWindowRateLimiter& rate_limiter)
+  RequestPipeline(const Router& router, Services& services, Authenticator& authenticator, RateLimiter& rate_limiter)
       : router_(router), services_(services), authenticator_(authenticator), rate_limiter_(rate_limiter) {}
 
   Response handle(const Request& request);
@@ -26,7 +25,7 @@ class RequestPipeline {
   Response early_error(unsigned status, std::string_view code, std::string_view message, std::string_view method,
                        std::string_view path, std::string_view client_address);
 
-  FixedWindowRateLimiter& rate_limiter() { return rate_limiter_; }
+  RateLimiter& rate_limiter() { return rate_limiter_; }
 
  private:
   Response dispatch(const Request& request, const std::string& request_id, std::string& restaurant_id,
@@ -35,7 +34,7 @@ class RequestPipeline {
   const Router& router_;
   Services& services_;
   Authenticator& authenticator_;
-  FixedWindowRateLimiter& rate_limiter_;
+  RateLimiter& rate_limiter_;
 };
 
 }  // namespace maitred::http

@@ -3,8 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
+
+#include "store/store.hpp"
 
 namespace maitred::http {
 namespace {
@@ -90,6 +95,50 @@ TEST(RateLimiter, ConcurrentHitsNeverExceedTheLimit) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(allowed.load(), 1000);
+}
+
+// SharedRateLimiter owns the windows and the decision; its counter (here a
+// map standing for PostgreSQL) only counts.
+struct FakeCounter {
+  std::map<std::pair<std::string, long long>, std::uint32_t> counts;
+  std::vector<std::uint32_t> saturations;
+
+  WindowCounter function() {
+    return [this](std::string_view key, core::SystemTime window_start, std::uint32_t saturation) {
+      saturations.push_back(saturation);
+      auto& count = counts[{std::string(key), window_start.time_since_epoch().count()}];
+      if (count < saturation) ++count;
+      return count;
+    };
+  }
+};
+
+TEST(SharedRateLimiter, CountsIntoTheWindowStartAndDecidesLikeTheInMemoryOne) {
+  core::ManualClock clock(kStart + 900ms);
+  FakeCounter counter;
+  SharedRateLimiter limiter(2, 1000ms, clock, counter.function());
+  EXPECT_EQ(limiter.hit("k").remaining, 1u);
+  EXPECT_EQ(limiter.hit("k").remaining, 0u);
+  auto refused = limiter.hit("k");
+  EXPECT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.reset_in, 100ms);
+  EXPECT_EQ(limiter.reset_in(), 100ms);
+  ASSERT_EQ(counter.counts.size(), 1u);
+  EXPECT_EQ(counter.counts.begin()->first.second, kStart.time_since_epoch().count());  // aligned, not +900 ms
+  EXPECT_EQ(counter.saturations, (std::vector<std::uint32_t>{3, 3, 3}));               // limit + 1
+  clock.advance(100ms);
+  auto fresh = limiter.hit("k");
+  EXPECT_TRUE(fresh.allowed);
+  EXPECT_EQ(fresh.reset_in, 1000ms);
+}
+
+TEST(SharedRateLimiter, AStoreOutageReachesTheCaller) {
+  core::ManualClock clock(kStart + 250ms);
+  SharedRateLimiter limiter(2, 1000ms, clock, [](std::string_view, core::SystemTime, std::uint32_t) -> std::uint32_t {
+    throw store::StoreUnavailable("postgresql: connection refused");
+  });
+  EXPECT_THROW(limiter.hit("k"), store::StoreUnavailable);
+  EXPECT_EQ(limiter.reset_in(), 750ms);
 }
 
 }  // namespace

@@ -87,6 +87,30 @@ TEST_F(PipelineTest, StoreUnavailableIs503WithRetryAfter) {
   EXPECT_NE(r.body.find(R"("code":"store_unavailable")"), std::string::npos) << r.body;
 }
 
+// A shared limiter whose database is gone: a store outage like any other
+// (503), and the errors answered before a request is parsed still go out.
+TEST_F(PipelineTest, ASharedLimiterWithItsStoreDownGives503AndEarlyErrorsStillAnswer) {
+  SharedRateLimiter down(3, 1000ms, clock_, [](std::string_view, core::SystemTime, std::uint32_t) -> std::uint32_t {
+    throw store::StoreUnavailable("postgresql: connection refused");
+  });
+  RequestPipeline pipeline(router_, services_, authenticator_, down);
+  const std::string authorization = basic(key_);
+  Request r;
+  r.method = Method::get;
+  r.target = r.path = "/me";
+  r.headers.emplace_back("authorization", authorization);
+  r.client_address = "10.0.0.1";
+  auto refused = pipeline.handle(r);
+  EXPECT_EQ(refused.status, 503u);
+  EXPECT_EQ(refused.header("Retry-After"), "1000");
+  EXPECT_NE(refused.body.find(R"("code":"store_unavailable")"), std::string::npos) << refused.body;
+
+  auto early = pipeline.early_error(431, "headers_too_large", "Too large.", "GET", "/me", "10.0.0.1");
+  EXPECT_EQ(early.status, 431u);
+  EXPECT_EQ(early.header("Retry-After"), "1000");
+  EXPECT_TRUE(early.close_connection);
+}
+
 TEST_F(PipelineTest, RateLimitPerKeyWithRetryAfterUntilTheWindowEnds) {
   clock_.advance(400ms);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(send("/me", basic(key_)).status, 200u);
