@@ -7,10 +7,10 @@
 #include "app/import_service.hpp"
 #include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/rate_limit_choice.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
 #include "http/authenticator.hpp"
-#include "http/rate_limiter.hpp"
 #include "http/request_pipeline.hpp"
 #include "http/server.hpp"
 #include "store/open_store.hpp"
@@ -24,18 +24,27 @@ constexpr std::chrono::minutes kIdempotencyPurgeInterval{10};
 constexpr std::chrono::hours kIdempotencyKeyLifetime{48};
 // Finished import jobs answer GET /imports/{id} this long.
 constexpr std::chrono::hours kImportJobLifetime{30 * 24};
+// Shared rate-limit counts of past windows (PostgreSQL) are dropped this often.
+constexpr std::chrono::seconds kRateCountPurgeInterval{10};
 }  // namespace
 
-int serve(const core::ServeConfig& config) {
-  prepare_data_dir(config.data_dir);
-  const auto database = choose_database(config.data_dir, config.database);
+int serve(const core::ServeConfig& given) {
+  prepare_data_dir(given.data_dir);
+  const auto database = choose_database(given.data_dir, given.database);
+  core::ServeConfig config = given;
+  // libpq blocks for a round trip per statement: on PostgreSQL, requests are
+  // handled on worker threads (one per pooled connection), never on the I/O
+  // threads that every connection's reads and writes wait on.
+  if (database.kind == store::DatabaseUrl::Kind::postgresql && config.handler_threads == 0) {
+    config.handler_threads = static_cast<unsigned>(config.store_connections);
+  }
   const auto opened = store::open_store(
       database,
       {.server = true, .busy_timeout = config.store_busy_timeout, .max_connections = config.store_connections});
   store::Store& store = *opened;
   core::SystemClock clock;
   http::Authenticator authenticator(store, clock);
-  http::FixedWindowRateLimiter rate_limiter(config.rate_limit_per_second, std::chrono::seconds{1}, clock);
+  RateLimitChoice rate_limit(config, database, clock);
   http::Router router = api::make_router();
   app::StaffAuthSettings auth_settings;
   auth_settings.lifetimes = {config.access_token_lifetime, config.refresh_token_lifetime};
@@ -48,7 +57,7 @@ int serve(const core::ServeConfig& config) {
   // joins) only after the last request that could queue a job.
   app::ImportRunner imports(store, clock);
   http::Services services{store, clock, &staff_auth, &imports};
-  http::RequestPipeline pipeline(router, services, authenticator, rate_limiter);
+  http::RequestPipeline pipeline(router, services, authenticator, rate_limit.limiter());
 
   http::Server server(config, pipeline);
   const std::string url = server.bind();
@@ -64,6 +73,7 @@ int serve(const core::ServeConfig& config) {
 
   {
     core::PeriodicTask flush_key_uses(kKeyUseFlushInterval, [&authenticator] { authenticator.flush_key_uses(); });
+    core::PeriodicTask purge_rate_counts(kRateCountPurgeInterval, [&rate_limit] { rate_limit.purge_old_windows(); });
     core::PeriodicTask purge_idempotency_keys(kIdempotencyPurgeInterval, [&store, &clock] {
       if (auto purged = store.purge_idempotency_keys(clock.now() - kIdempotencyKeyLifetime); purged > 0) {
         core::log().info("forgot {} idempotency key(s) older than 48 hours", purged);
