@@ -2,7 +2,9 @@
 #   make run   - install what is missing, build a release binary, create the
 #                demo restaurant and serve it on https://127.0.0.1:8443
 #   make test  - install what is missing, build, and run every test under
-#                AddressSanitizer + UBSan, then a short fuzzing smoke run
+#                AddressSanitizer + UBSan (the black-box suite twice: on the
+#                embedded store, then on a throwaway PostgreSQL cluster), then
+#                a short fuzzing smoke run
 #                (CI runs this; `make test-dev` is the faster local loop)
 
 DATA ?= maitred-data
@@ -32,11 +34,13 @@ test-dev: setup
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS)
 	ctest --preset dev
+	build/dev/tests/with_postgres ctest --preset dev -L api
 
 test-asan: setup
 	cmake --preset asan-ubsan >/dev/null
 	cmake --build --preset asan-ubsan -j $(JOBS)
 	ctest --preset asan-ubsan
+	build/asan-ubsan/tests/with_postgres ctest --preset asan-ubsan -L api
 
 fuzz-smoke: setup
 	bash fuzz/smoke.sh $(FUZZ_SECONDS)

@@ -1,6 +1,7 @@
 #include "app/customer_service.hpp"
 
 #include "core/ids.hpp"
+#include "core/text.hpp"
 #include "json/customer_codec.hpp"
 #include "store/store.hpp"
 
@@ -20,6 +21,11 @@ void link_customer(store::Store& store, const core::Clock& clock, domain::Bookin
     b.customer_id.clear();
     return;
   }
+  // Two bookings for one new guest may be written side by side (other days):
+  // one of them creates the customer, the other finds it. Order: e-mail,
+  // phone, then the customer (refresh_customer).
+  if (!guest.email.empty()) store.serialize_on(b.restaurant_id, "email:" + core::ascii_lowered(guest.email));
+  if (!guest.phone.empty()) store.serialize_on(b.restaurant_id, "phone:" + guest.phone);
   if (auto found = store.find_customer_by_contact(b.restaurant_id, guest.email, guest.phone)) {
     b.customer_id = found->id;
     return;
@@ -37,6 +43,8 @@ void link_customer(store::Store& store, const core::Clock& clock, domain::Bookin
 void refresh_customer(store::Store& store, const std::string& restaurant_id, const std::string& customer_id,
                       const domain::Guest* latest_guest) {
   if (customer_id.empty()) return;
+  // Its counts are read and written back: one body at a time per customer.
+  store.serialize_on(restaurant_id, "customer:" + customer_id);
   auto stored = store.find_document(store::Collection::customers, restaurant_id, customer_id);
   if (!stored) return;
   auto customer = json::customer_from_stored(stored->json);

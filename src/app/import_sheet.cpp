@@ -32,12 +32,6 @@ std::string joined(const std::vector<std::string_view>& names) {
   return out;
 }
 
-std::string lowered(std::string_view text) {
-  std::string out;
-  for (char c : text) out += core::ascii_lower(c);
-  return out;
-}
-
 std::string trimmed(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -114,7 +108,7 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
   }
   const auto& columns = columns_of(type);
   for (const auto& raw : records.front().fields) {
-    auto name = lowered(trimmed(raw));
+    auto name = core::ascii_lowered(trimmed(raw));
     if (std::ranges::find(columns.known, name) == columns.known.end()) {
       throw domain::InvalidInput("unknown_column", name,
                                  "Unknown column '" + std::string(raw) + "' for a " +

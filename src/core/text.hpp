@@ -2,12 +2,19 @@
 // Small ASCII text helpers for protocol work (header names, schemes).
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 namespace maitred::core {
 
 inline char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline std::string ascii_lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
 }
 
 // Case-insensitive ASCII comparison, as HTTP header names and schemes need.

@@ -12,12 +12,6 @@ namespace maitred::domain {
 
 namespace {
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = core::ascii_lower(c);
-  return out;
-}
-
 // Built once, on first use; read-only afterwards, so safe to share.
 const std::unordered_set<std::string_view>& common_passwords() {
   static const auto set = [] {
@@ -39,7 +33,7 @@ const std::unordered_set<std::string_view>& common_passwords() {
 }  // namespace
 
 bool is_common_password(std::string_view password) {
-  return common_passwords().contains(ascii_lower(password));
+  return common_passwords().contains(core::ascii_lowered(password));
 }
 
 std::optional<PasswordProblem> check_password(std::string_view password) {

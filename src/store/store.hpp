@@ -207,6 +207,17 @@ class Store {
     atomically(body);
   }
 
+  // Inside an atomic body: waits for, and until the body ends excludes, every
+  // other body that serialises on the same name for this restaurant. For
+  // what day-scoped bodies share beyond their day, e.g. a customer found by
+  // e-mail or created, whose booking count two days' bookings both update.
+  // Always take names in one order (the callers' comments say which). A
+  // no-op where writers run one at a time anyway (the embedded store).
+  virtual void serialize_on(std::string_view restaurant_id, std::string_view name) {
+    (void)restaurant_id;
+    (void)name;
+  }
+
   // Throws StoreError(conflict) when the restaurant does not exist.
   virtual void create_api_key(const domain::ApiKey& key) = 0;
   virtual std::optional<domain::ApiKey> find_api_key(std::string_view key_id) = 0;

@@ -120,6 +120,32 @@ TEST_F(TwoProcessTest, GuestsRacingThroughBothProcessesGetEachTableOnce) {
   }
 }
 
+// One new guest books 24 different days at once, half through each process:
+// the bookings of different days are written side by side, yet exactly one
+// customer is made for the guest, and its booking count is right.
+TEST_F(TwoProcessTest, OneGuestBookingManyDaysAtOnceBecomesOneCustomer) {
+  constexpr int kDays = 24;
+  std::vector<Reply> replies(kDays);
+  std::vector<std::thread> requests;
+  for (int i = 0; i < kDays; ++i) {
+    requests.emplace_back([&, i] {
+      const std::string day = "2027-02-" + std::string(i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+      replies[static_cast<std::size_t>(i)] =
+          call_on(i % 2 == 1, "POST", "/v1/bookings", key(),
+                  overbooking_body(day, "19:00", 2, {}, R"({"name":"Ada","email":"Ada@Example.com"})"));
+    });
+  }
+  for (auto& r : requests) r.join();
+  for (const auto& r : replies) EXPECT_EQ(r.status, 200u) << r.body;
+
+  Reply customers = call_on(true, "GET", "/v1/customers", key());
+  ASSERT_EQ(customers.status, 200u) << customers.body;
+  const auto listed = parse(customers.body);
+  ASSERT_TRUE(listed.IsArray());
+  ASSERT_EQ(listed.Size(), 1u) << customers.body;
+  EXPECT_EQ(listed[0]["bookingCount"].GetInt(), kDays) << customers.body;
+}
+
 TEST_F(TwoProcessTest, AKeyRevokedElsewhereIsRefusedByBothFromTheNextRequest) {
   auto made =
       run_maitred({"key", "create", "--restaurant", restaurant_id_, "--name", "pos", "--data", data().string()});

@@ -123,6 +123,14 @@ void PgStore::atomically_for_day(std::string_view restaurant_id, std::string_vie
       body);
 }
 
+void PgStore::serialize_on(std::string_view restaurant_id, std::string_view name) {
+  // The two-integer key space of the day locks; a name never looks like a
+  // date, and a hash collision only makes two bodies wait for each other.
+  if (Connection* c = current_transaction()) {
+    c->run_prepared("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", restaurant_id, name);
+  }
+}
+
 void PgStore::bump_generation(Connection& connection) {
   connection.run_prepared("UPDATE data_generation SET value = value + 1");
 }

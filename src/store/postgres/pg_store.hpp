@@ -62,6 +62,7 @@ class PgStore final : public Store {
   void atomically(const std::function<void()>& body) override;
   void atomically_for_day(std::string_view restaurant_id, std::string_view local_date,
                           const std::function<void()>& body) override;
+  void serialize_on(std::string_view restaurant_id, std::string_view name) override;
 
   std::optional<domain::Booking> find_booking(std::string_view restaurant_id, std::string_view id) override;
   std::vector<std::string> list_booking_documents(const BookingQuery& query) override;
