@@ -32,6 +32,34 @@ TEST_F(AdminCliTest, RestaurantCreatePrintsOneJsonObject) {
   ASSERT_EQ(list.Size(), 1u);
 }
 
+TEST_F(AdminCliTest, AnUnknownDatabaseUrlIsAUsageErrorThatHidesThePassword) {
+  auto r = maitred({"restaurant", "list", "--database", "mysql://root:hunter2@db/maitred"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--database"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("postgresql://"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(AdminCliTest, AnUnreachablePostgresqlIsAnErrorWithoutTheUrl) {
+  // Port 1 on loopback: refused at once.
+  auto r = maitred({"restaurant", "list", "--database", "postgresql://maitred:hunter2@127.0.0.1:1/maitred"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(AdminCliTest, ASqliteUrlNamesTheDatabaseFile) {
+  const auto file = dir_.path() / "elsewhere.db";
+  auto made = maitred({"restaurant", "create", "--name", "Elsewhere", "--timezone", "Europe/Berlin", "--database",
+                       "sqlite://" + file.string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_TRUE(std::filesystem::exists(file));
+  auto there = maitred({"restaurant", "list", "--database", "sqlite://" + file.string()});
+  EXPECT_EQ(parse(there.out).Size(), 1u) << there.out;
+}
+
 TEST_F(AdminCliTest, BadTimezoneIsRefusedAndNothingIsWritten) {
   auto r = maitred({"restaurant", "create", "--name", "X", "--timezone", "Europe/Atlantis"});
   EXPECT_NE(r.exit_code, 0);
