@@ -8,6 +8,7 @@
 // they run, and can fail, in the embedded-store run of the suite as well.
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -204,7 +205,36 @@ TEST_F(TwoProcessTest, PostgresGoingAwayGives503sThenBothRecover) {
   ASSERT_EQ(call_on(false, "GET", "/v1/areas", key()).status, 200u);
   ASSERT_EQ(call_on(true, "GET", "/v1/areas", key()).status, 200u);
 
+  // Load on both processes the whole time: bookings written and read.
+  std::atomic<bool> stop_load{false};
+  std::atomic<int> ok{0};
+  std::atomic<int> unavailable{0};
+  std::atomic<int> other{0};
+  std::vector<std::thread> load;
+  for (int i = 0; i < 4; ++i) {
+    load.emplace_back([&, i] {
+      for (int n = 0; !stop_load; ++n) {
+        Reply r = n % 2 == 0 ? call_on(i % 2 == 1, "POST", "/v1/bookings", key(),
+                                       overbooking_body("2027-03-0" + std::to_string(1 + n % 9), "19:00", 2))
+                             : call_on(i % 2 == 1, "GET", "/v1/bookings?fromDateTime=2027-03-01", key());
+        if (r.status == 200)
+          ++ok;
+        else if (r.status == 503 && string_at(r.body, "code") == "store_unavailable")
+          ++unavailable;
+        else
+          ++other;
+      }
+    });
+  }
+  auto wait_for = [](const std::atomic<int>& counter, int at_least) {
+    for (int i = 0; i < 300 && counter < at_least; ++i) std::this_thread::sleep_for(100ms);
+  };
+  wait_for(ok, 20);
+
   cluster_->stop();
+  wait_for(unavailable, 20);
+  EXPECT_GE(unavailable.load(), 20) << "requests under load while PostgreSQL is down are answered 503";
+
   for (bool on_b : {false, true}) {
     for (const char* method : {"GET", "POST"}) {
       const auto started = std::chrono::steady_clock::now();
@@ -222,6 +252,13 @@ TEST_F(TwoProcessTest, PostgresGoingAwayGives503sThenBothRecover) {
   }
 
   cluster_->start();
+  const int ok_before_restart = ok;
+  wait_for(ok, ok_before_restart + 20);
+  stop_load = true;
+  for (auto& t : load) t.join();
+  EXPECT_GE(ok.load(), ok_before_restart + 20) << "the load is served again without a restart";
+  EXPECT_EQ(other.load(), 0) << "only 200 or 503 store_unavailable: no 500, no dropped connection";
+
   for (bool on_b : {false, true}) {
     Reply r;
     for (int attempt = 0; attempt < 50; ++attempt) {

@@ -116,8 +116,14 @@ void PgStore::atomically_for_day(std::string_view restaurant_id, std::string_vie
   run_atomic(
       [&](Connection& c) {
         c.run_prepared("SELECT pg_advisory_xact_lock_shared($1)", kWritersLockKey);
+        // The day itself exclusively, its neighbours shared: bookings on one
+        // day, or on two days side by side, queue (a late dinner reaches into
+        // the next day); days two apart cannot touch and do not wait.
         for (const auto& day : dates_around(local_date)) {
-          c.run_prepared("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", restaurant_id, day);
+          if (day == local_date)
+            c.run_prepared("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", restaurant_id, day);
+          else
+            c.run_prepared("SELECT pg_advisory_xact_lock_shared(hashtext($1), hashtext($2))", restaurant_id, day);
         }
       },
       body);

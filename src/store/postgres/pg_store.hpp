@@ -11,10 +11,11 @@
 //   atomically()                 exclusive lock on one store-wide key: one such
 //                                body at a time in every process, and none
 //                                beside a day-scoped one (like SQLite's writer);
-//   atomically_for_day(r, date)  shared lock on that key, then exclusive locks
-//                                on (r, date-1), (r, date), (r, date+1), in that
-//                                order: booking writes for other days or other
-//                                restaurants run side by side.
+//   atomically_for_day(r, date)  shared lock on that key, then locks on
+//                                (r, date-1) shared, (r, date) exclusive,
+//                                (r, date+1) shared, in that order: writes for
+//                                one day or two neighbouring days queue, for
+//                                other days or restaurants run side by side.
 // Locks are taken first thing in the transaction, always in the same order,
 // so two bodies cannot deadlock on them.
 //
