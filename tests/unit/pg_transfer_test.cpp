@@ -14,6 +14,7 @@
 #include "app/staff_users.hpp"
 #include "domain/auth_session.hpp"
 #include "store/migration.hpp"
+#include "store/open_store.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -153,6 +154,47 @@ TEST_F(PgTransferTest, CopiesTheDemoDatabaseAndVerifiesIt) {
   // Verified: the progress record is gone; servers were told to drop caches.
   EXPECT_EQ(pg.exec("SELECT to_regclass('migrate_progress') IS NULL").text(0, 0), "t");
   EXPECT_EQ(pg.exec("SELECT value FROM data_generation").integer(0, 0), 1);
+}
+
+TEST_F(PgTransferTest, TheStoresAnswerAlikeAfterTheCopy) {
+  fill_source();
+  ASSERT_TRUE(migrate_sqlite_to_postgres(options()).verified());
+  SqliteStore sqlite_store(source_file(), SqliteStore::Owner::admin);
+  DatabaseUrl url;
+  url.kind = DatabaseUrl::Kind::postgresql;
+  url.postgresql_url = target_url_;
+  auto pg_store = open_store(url, {});
+
+  ASSERT_EQ(pg_store->list_restaurants().size(), 1u);
+  EXPECT_EQ(pg_store->list_restaurants()[0].id, restaurant_id_);
+  EXPECT_EQ(pg_store->get_setting("migrate-test"), std::optional<std::string>("a value"));
+  // Documents in insertion order, deleted ones included, byte for byte.
+  for (auto collection : {Collection::areas, Collection::tables, Collection::custom_fields, Collection::customers}) {
+    const auto expected = sqlite_store.list_documents(collection, restaurant_id_, true);
+    const auto copied = pg_store->list_documents(collection, restaurant_id_, true);
+    ASSERT_EQ(copied.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(copied[i].id, expected[i].id);
+      EXPECT_EQ(copied[i].json, expected[i].json);
+      EXPECT_EQ(copied[i].deleted, expected[i].deleted);
+    }
+  }
+  // A day's bookings page (the documents the API serves) and their history.
+  BookingQuery query;
+  query.restaurant_id = restaurant_id_;
+  query.limit = 1000;
+  const auto bookings = sqlite_store.list_booking_documents(query);
+  ASSERT_GT(bookings.size(), 400u);
+  EXPECT_EQ(pg_store->list_booking_documents(query), bookings);
+  for (const auto& id : sqlite_column("SELECT id FROM bookings LIMIT 20"))
+    EXPECT_EQ(pg_store->booking_history(restaurant_id_, id), sqlite_store.booking_history(restaurant_id_, id));
+  // Keys and staff sign-in work against the copy: hashes arrived intact.
+  const auto keys = sqlite_store.list_api_keys(restaurant_id_);
+  ASSERT_EQ(keys.size(), 1u);
+  const auto key = pg_store->find_api_key(keys[0].id);
+  ASSERT_TRUE(key.has_value());
+  EXPECT_EQ(key->secret_hash, keys[0].secret_hash);
+  EXPECT_EQ(pg_store->find_staff_users_named("ana").size(), 1u);
 }
 
 TEST_F(PgTransferTest, AnInterruptedCopyResumesWithoutDuplicates) {
