@@ -8,6 +8,7 @@
 #include "app/staff_users.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/import_command.hpp"
+#include "cli/migrate_command.hpp"
 #include "cli/password_prompt.hpp"
 #include "cli/serve_command.hpp"
 #include "core/logging.hpp"
@@ -313,6 +314,16 @@ int run(int argc, char** argv) {
     }
     std::cout << "Its API key:\n" << result.api_key << std::endl;
   });
+
+  auto* migrate = cli.add_subcommand("migrate", "Copy a SQLite store into PostgreSQL (resumable) and verify the copy");
+  maitred::cli::MigrateArguments migrate_args;
+  migrate->add_option("--from", migrate_args.from, "sqlite:///path/to/maitred.db (only read)")->required();
+  migrate->add_option("--to", migrate_args.to, "postgresql://user@host:port/dbname (its schema is created)")
+      ->required();
+  migrate->add_option("--batch-rows", migrate_args.batch_rows, "Rows per transaction")
+      ->check(CLI::Range(1, 5000))
+      ->capture_default_str();
+  migrate->callback([&] { exit_code = maitred::cli::migrate(migrate_args); });
 
   try {
     cli.parse(argc, argv);

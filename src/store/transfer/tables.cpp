@@ -1,0 +1,129 @@
+#include "store/transfer/tables.hpp"
+
+#include <stdexcept>
+
+namespace maitred::store::transfer {
+
+namespace {
+
+using enum ColumnType;
+
+// Mirrors store/sqlite/migrations 0001-0007 and store/postgres/migrations;
+// SqliteSnapshot refuses a source whose columns differ from these, so a
+// column added later cannot be left behind silently.
+const std::vector<TableSpec>& tables() {
+  static const std::vector<TableSpec> all{
+      {"restaurants", {{"id", text}, {"doc", text}, {"created_at", text}}, {"id"}, {"id"}},
+      {"api_keys",
+       {{"id", text},
+        {"restaurant_id", text},
+        {"label", text},
+        {"lookup_prefix", text},
+        {"secret_hash", bytes},
+        {"created_at", text},
+        {"last_used_at", text},
+        {"revoked_at", text}},
+       {"id"},
+       {"id"}},
+      {"settings", {{"name", text}, {"value", text}}, {"name"}, {"name"}},
+      {"documents",
+       {{"restaurant_id", text},
+        {"collection", text},
+        {"id", text},
+        {"unique_key", text},
+        {"doc", text},
+        {"deleted", boolean},
+        {"created_at", text},
+        {"updated_at", text},
+        {"seq", integer, "rowid"}},
+       {"restaurant_id", "collection", "id"},
+       {"seq"},
+       "seq"},
+      {"bookings",
+       {{"restaurant_id", text},
+        {"id", text},
+        {"start_utc", text},
+        {"local_date", text},
+        {"status", text},
+        {"people", integer},
+        {"created_at", text},
+        {"activity_at", text},
+        {"customer_id", text},
+        {"duration", integer},
+        {"left_at", text},
+        {"table_ids", text},
+        {"doc", text}},
+       {"restaurant_id", "id"},
+       {"restaurant_id", "start_utc", "id"}},
+      {"booking_history",
+       {{"restaurant_id", text}, {"booking_id", text}, {"seq", integer}, {"at", text}, {"entry", text}},
+       {"seq"},
+       {"seq"},
+       "seq"},
+      {"idempotency_keys",
+       {{"restaurant_id", text}, {"key", text}, {"request_hash", text}, {"booking_id", text}, {"created_at", text}},
+       {"restaurant_id", "key"},
+       {"restaurant_id", "key"}},
+      {"staff_users",
+       {{"id", text},
+        {"restaurant_id", text},
+        {"username", text},
+        {"username_key", text},
+        {"role", text},
+        {"password_hash", text},
+        {"created_at", text},
+        {"password_changed_at", text}},
+       {"id"},
+       {"id"}},
+      {"auth_sessions",
+       {{"id", text},
+        {"family_id", text},
+        {"user_id", text},
+        {"restaurant_id", text},
+        {"access_hash", bytes},
+        {"refresh_hash", bytes},
+        {"created_at", text},
+        {"access_expires_at", text},
+        {"refresh_expires_at", text},
+        {"revoked_at", text}},
+       {"id"},
+       {"id"}},
+  };
+  return all;
+}
+
+}  // namespace
+
+std::size_t TableSpec::index_of(std::string_view column_name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == column_name) return i;
+  // The specs above name only their own columns in their keys.
+  throw std::logic_error("transfer: no column " + std::string(column_name) + " in " + std::string(name));
+}
+
+const Column& TableSpec::column(std::string_view column_name) const {
+  return columns[index_of(column_name)];
+}
+
+std::span<const TableSpec> transfer_tables() {
+  return tables();
+}
+
+std::vector<std::optional<std::string>> key_of(const TableSpec& table, std::span<const std::string_view> columns,
+                                               const Row& row) {
+  std::vector<std::optional<std::string>> key;
+  key.reserve(columns.size());
+  for (auto column : columns) key.push_back(row.at(table.index_of(column)));
+  return key;
+}
+
+std::string describe_key(const std::vector<std::optional<std::string>>& key) {
+  std::string text = "(";
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += key[i] ? *key[i] : "NULL";
+  }
+  return text + ")";
+}
+
+}  // namespace maitred::store::transfer
