@@ -26,8 +26,8 @@
 # throwaway cluster with production durability (fsync on), on loopback TCP.
 # Prints per target requests/s (2xx only), wrk's average and 99th-percentile
 # latency, the server side's CPU time per request (maitred processes plus
-# every PostgreSQL process), non-2xx answers, and the ratios pg-1/sqlite,
-# pg-2/sqlite and pg-2/pg-1.
+# every PostgreSQL process, PostgreSQL's part apart), non-2xx answers, and
+# the ratios pg-1/sqlite, pg-2/sqlite and pg-2/pg-1.
 #
 #   bash bench/postgres_bench.sh
 #   BOOKINGS=10000 DURATION=3s ROUNDS=1 bash bench/postgres_bench.sh   # a quick try
@@ -187,11 +187,13 @@ done
 # once (one wrk each, CONNECTIONS split evenly), all pinned to CLIENT_CPU, and
 # sets: rate (2xx requests/s, summed), lat_avg (ms, weighted by requests),
 # lat_p99 (ms, the largest of the processes'), non2xx (summed), cpu_us
-# (server-side CPU microseconds per 2xx request) and cpu_share (% of a core).
+# (server-side CPU microseconds per 2xx request), pg_us (PostgreSQL's part of
+# it) and cpu_share (% of a core).
 clk_tck=$(getconf CLK_TCK)
-cpu_us="" cpu_share=""
+cpu_us="" pg_us="" cpu_share=""
 measure() {
   local target=$1 load=$2 duration=$3 urls=() pids=() auth=$auth_pg conns i started ticks_before ticks_after
+  local pg_before pg_after
   local total_rate=0 total_requests=0 weighted=0 p99=0 failures=0 path=$page args=()
   case $target in
     sqlite) urls=("$url_sqlite") pids=("$pid_sqlite") auth=$auth_sqlite ;;
@@ -200,13 +202,8 @@ measure() {
   esac
   [[ $load == create ]] && path=/v1/bookings args=(-s "$lua")
   conns=$((CONNECTIONS / ${#urls[@]}))
-  server_ticks() {
-    local t p
-    t=$(cpu_ticks "${pids[@]}") || die "a $target server is no longer running"
-    [[ $target == sqlite ]] || { p=$(pg_cpu_ticks) || die "PostgreSQL is no longer running"; t=$((t + p)); }
-    echo "$t"
-  }
-  ticks_before=$(server_ticks)
+  ticks_before=$(cpu_ticks "${pids[@]}") || die "a $target server is not running"
+  pg_before=$(pg_cpu_ticks) || die "PostgreSQL is not running"
   started=$(now)
   wrk_pids=()
   for i in "${!urls[@]}"; do
@@ -218,7 +215,10 @@ measure() {
     wait "${wrk_pids[i]}" || { wrk_pids=(); die "wrk against $target failed: $(cat "$work/wrk-$i.out")"; }
   done
   wrk_pids=()
-  ticks_after=$(server_ticks)
+  ticks_after=$(cpu_ticks "${pids[@]}") || die "a $target server stopped during the run"
+  pg_after=$(pg_cpu_ticks) || die "PostgreSQL stopped during the run"
+  # The SQLite target's PostgreSQL is idle (its background writer aside).
+  [[ $target == sqlite ]] && pg_after=$pg_before
   for i in "${!urls[@]}"; do
     wrk_results "$work/wrk-$i.out" "$target $load"
     [[ -n $lat_p99 ]] || die "no 99th percentile in the wrk output for $target $load"
@@ -231,14 +231,15 @@ measure() {
   [[ $load == create ]] || ((failures == 0)) || die "$target answered $failures non-2xx to the bookings page"
   rate=$total_rate non2xx=$failures lat_p99=$p99
   lat_avg=$(awk -v w="$weighted" -v n="$total_requests" 'BEGIN { printf "%.3f", w / n }')
-  read -r cpu_share cpu_us < <(awk -v t=$((ticks_after - ticks_before)) -v hz="$clk_tck" -v s="$started" \
-    -v e="$(now)" -v n=$((total_requests - failures)) \
-    'BEGIN { c = t / hz; printf "%.0f %.1f\n", 100 * c / (e - s), (n > 0) ? 1e6 * c / n : 0 }')
+  read -r cpu_share cpu_us pg_us < <(awk -v t=$((ticks_after - ticks_before)) -v p=$((pg_after - pg_before)) \
+    -v hz="$clk_tck" -v s="$started" -v e="$(now)" -v n=$((total_requests - failures)) \
+    'BEGIN { c = (t + p) / hz; printf "%.0f %.1f %.1f\n", 100 * c / (e - s), (n > 0) ? 1e6 * c / n : 0,
+             (n > 0) ? 1e6 * p / hz / n : 0 }')
 }
 
 targets=(sqlite pg-1 pg-2)
 loads=(list create)
-declare -A rates=() avgs=() p99s=() cpus=() fails=()
+declare -A rates=() avgs=() p99s=() cpus=() pgs=() fails=()
 note "$BOOKINGS bookings in each store, $RESTAURANTS restaurants; page: $page ($page_bytes bytes)"
 note "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (pg-2: two wrk of -c$((CONNECTIONS / 2))), $ROUNDS round(s);" \
   "maitred and PostgreSQL on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU; $(nproc) cores"
@@ -253,10 +254,10 @@ for round in $(seq "$ROUNDS"); do
     for target in "${targets[@]}"; do
       measure "$target" "$load" "$DURATION"
       key="$load $target"
-      rates[$key]+="$rate " avgs[$key]+="$lat_avg " p99s[$key]+="$lat_p99 " cpus[$key]+="$cpu_us "
+      rates[$key]+="$rate " avgs[$key]+="$lat_avg " p99s[$key]+="$lat_p99 " cpus[$key]+="$cpu_us " pgs[$key]+="$pg_us "
       fails[$key]=$(( ${fails[$key]:-0} + non2xx ))
-      printf 'round %d  %-6s %-6s %8.0f req/s  avg %8.3f ms  p99 %8.3f ms  server CPU %3d%%, %7.1f us/request  non-2xx %d\n' \
-        "$round" "$load" "$target" "$rate" "$lat_avg" "$lat_p99" "$cpu_share" "$cpu_us" "$non2xx"
+      printf 'round %d  %-6s %-6s %8.0f req/s  avg %8.3f ms  p99 %8.3f ms  server CPU %3d%%, %7.1f us/request (PostgreSQL %6.1f)  non-2xx %d\n' \
+        "$round" "$load" "$target" "$rate" "$lat_avg" "$lat_p99" "$cpu_share" "$cpu_us" "$pg_us" "$non2xx"
     done
   done
 done
@@ -269,10 +270,10 @@ for name in sqlite pg-1 pg-2a pg-2b; do
     die "$name logged no accepted POST /v1/bookings"
 done
 
-declare -A med_rate=() med_avg=() med_p99=() med_cpu=()
+declare -A med_rate=() med_avg=() med_p99=() med_cpu=() med_pg=()
 echo
-printf '%-7s %-6s %12s %16s %16s %18s %8s\n' load target "median req/s" "median avg (ms)" "median p99 (ms)" \
-  "median CPU us/req" non-2xx
+printf '%-7s %-6s %12s %16s %16s %18s %16s %8s\n' load target "median req/s" "median avg (ms)" "median p99 (ms)" \
+  "median CPU us/req" "of which PG" non-2xx
 for load in "${loads[@]}"; do
   for target in "${targets[@]}"; do
     key="$load $target"
@@ -284,8 +285,10 @@ for load in "${loads[@]}"; do
     med_p99[$key]=$(median ${p99s[$key]})
     # shellcheck disable=SC2086
     med_cpu[$key]=$(median ${cpus[$key]})
-    printf '%-7s %-6s %12.0f %16.3f %16.3f %18.1f %8d\n' "$load" "$target" "${med_rate[$key]}" "${med_avg[$key]}" \
-      "${med_p99[$key]}" "${med_cpu[$key]}" "${fails[$key]}"
+    # shellcheck disable=SC2086
+    med_pg[$key]=$(median ${pgs[$key]})
+    printf '%-7s %-6s %12.0f %16.3f %16.3f %18.1f %16.1f %8d\n' "$load" "$target" "${med_rate[$key]}" "${med_avg[$key]}" \
+      "${med_p99[$key]}" "${med_cpu[$key]}" "${med_pg[$key]}" "${fails[$key]}"
   done
 done
 echo
