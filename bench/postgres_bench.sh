@@ -237,8 +237,19 @@ measure() {
              (n > 0) ? 1e6 * p / hz / n : 0 }')
 }
 
+# dsync_ms: milliseconds per durable 4 KiB write in $work (dd oflag=dsync,
+# 100 writes): what one commit of a writer that fsyncs alone waits for, and
+# what moves with the other I/O on the machine.
+dsync_ms() {
+  local out
+  out=$(dd if=/dev/zero of="$work/dsync.probe" bs=4k count=100 oflag=dsync 2>&1) || die "dd oflag=dsync failed: $out"
+  rm -f "$work/dsync.probe"
+  awk '/ copied, / { for (i = 1; i <= NF; i++) if ($i == "s,") { printf "%.2f\n", $(i - 1) * 10; exit } }' <<<"$out"
+}
+
 targets=(sqlite pg-1 pg-2)
 loads=(list create)
+dsyncs=""
 declare -A rates=() avgs=() p99s=() cpus=() pgs=() fails=()
 note "$BOOKINGS bookings in each store, $RESTAURANTS restaurants; page: $page ($page_bytes bytes)"
 note "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (pg-2: two wrk of -c$((CONNECTIONS / 2))), $ROUNDS round(s);" \
@@ -251,6 +262,11 @@ if [[ $WARMUP != 0 ]]; then
 fi
 for round in $(seq "$ROUNDS"); do
   for load in "${loads[@]}"; do
+    if [[ $load == create ]]; then
+      ms=$(dsync_ms)
+      dsyncs+="$ms "
+      printf 'round %d  durable 4 KiB write (dd oflag=dsync): %s ms\n' "$round" "$ms"
+    fi
     for target in "${targets[@]}"; do
       measure "$target" "$load" "$DURATION"
       key="$load $target"
@@ -301,5 +317,7 @@ done
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $pg_version;" \
   "load average $load_before before the runs, $load_after after"
+# shellcheck disable=SC2086
+echo "durable 4 KiB write before the creates: $dsyncs ms (median $(median $dsyncs))"
 echo "seeding $BOOKINGS bookings: SQLite $seconds_sqlite s, PostgreSQL $seconds_pg s"
 echo "measured runs: $runs_seconds s; whole script: $(since "$bench_start") s"
