@@ -318,6 +318,6 @@ echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $pg_version;" \
   "load average $load_before before the runs, $load_after after"
 # shellcheck disable=SC2086
-echo "durable 4 KiB write before the creates: $dsyncs ms (median $(median $dsyncs))"
+echo "durable 4 KiB write before the creates: ${dsyncs% } ms (median $(median $dsyncs))"
 echo "seeding $BOOKINGS bookings: SQLite $seconds_sqlite s, PostgreSQL $seconds_pg s"
 echo "measured runs: $runs_seconds s; whole script: $(since "$bench_start") s"
