@@ -36,13 +36,10 @@ SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 KEEP_DATA=${KEEP_DATA:-0}
 
-die() {
-  echo "booking_flow_bench: FAILED: $*" >&2
-  exit 1
-}
-note() { echo "booking_flow_bench: $*" >&2; }
-
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench_name=booking_flow_bench
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 cd "$root"
 bash scripts/setup --bench
 for tool in wrk taskset curl base64; do command -v "$tool" >/dev/null || die "$tool not found"; done
@@ -53,31 +50,7 @@ maitred=$root/build/bench/src/maitred
 seeder=$root/build/bench/bench/seed_bookings
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/maitred-flow-bench.XXXXXX")
-pids=()
-cleanup() {
-  local status=$?
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ $KEEP_DATA == 1 ]]; then note "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-
-# start NAME FOLDER: a one-thread server on CPU SERVER_CPU; sets url.
-url=""
-start() {
-  local name=$1 folder=$2
-  : >"$work/$name.out"
-  taskset -c "$SERVER_CPU" "$maitred" serve --data "$folder" --listen 127.0.0.1:0 --threads 1 \
-    --rate-limit 10000000 --insecure-http >"$work/$name.out" 2>"$work/$name.err" &
-  pids+=($!)
-  for _ in $(seq 100); do
-    url=$(sed -n 's/^maitred listening on \(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$work/$name.out")
-    [[ -n $url ]] && return
-    sleep 0.1
-  done
-  die "$name did not start: $(tail -n 3 "$work/$name.err")"
-}
+trap bench_cleanup EXIT
 
 # api URL AUTH METHOD PATH [BODY]: the answer's body; dies unless 2xx.
 api() {
@@ -97,7 +70,8 @@ prepare() {
     >"$work/seed-$name.out" 2>"$work/seed-$name.err" || die "seed_bookings failed: $(tail -n 3 "$work/seed-$name.err")"
   key=$(tail -n 1 "$work/seed-$name.out")
   auth="Basic $(printf '%s:' "$key" | base64 -w0)"
-  start "$name" "$work/$name"
+  start_maitred "$name" "$work/$name" --insecure-http
+  url=$started_url
   note "setting up $name: 60 tables, 40 combinations, lunch and dinner, $DAY_BOOKINGS bookings on $DAY"
   api "$url" "$auth" PUT /v1/restaurant '{"bookingRules":{"maxDaysAhead":730,"minNoticeMinutes":0}}' >/dev/null
   local sizes=(2 2 2 4 4 4 6 8)
@@ -140,23 +114,18 @@ request = function()
   n = n + 1
   local minutes = 1050 + math.random(0, 14) * 15
   local body = string.format('{"date":"%s","time":"%02d:%02d","people":%d,"guest":{"name":"Bench %d"}}',
-    days[math.random(#days)], minutes // 60, minutes % 60, math.random(1, 4), n)
+    days[math.random(#days)], math.floor(minutes / 60), minutes % 60, math.random(1, 4), n)
   return wrk.format(nil, nil, nil, body)
 end
 LUA
 } >"$lua"
 
-rate="" avg="" non2xx=""
 run() {
   local target=$1 auth=$2 out=$work/wrk.out
   shift 2
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: $auth" "$@" "$target" >"$out" 2>&1 ||
     die "wrk failed: $(cat "$out")"
-  grep -q 'Socket errors' "$out" && die "wrk: $(grep 'Socket errors' "$out")"
-  rate=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-  avg=$(awk '$1 == "Latency" { v = $2; if (v ~ /us$/) v = v * 0.001; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; printf "%.3f", v; exit }' "$out")
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
-  non2xx=${non2xx:-0}
+  wrk_results "$out" "$target"
 }
 
 times_path="/v1/bookingFlow/times?date=$DAY&people=2"
@@ -173,12 +142,11 @@ for round in $(seq "$ROUNDS"); do
       create-1M) run "$url_big/v1/bookings" "$auth_big" -s "$lua" ;;
     esac
     [[ $target == create-1M || $non2xx == 0 ]] || die "$target: $non2xx non-2xx answers"
-    rates[$target]+="$rate " avgs[$target]+="$avg "
-    printf 'round %d  %-14s %8.0f req/s  avg %8.3f ms  non-2xx %s\n' "$round" "$target" "$rate" "$avg" "$non2xx"
+    rates[$target]+="$rate " avgs[$target]+="$lat_avg "
+    printf 'round %d  %-14s %8.0f req/s  avg %8.3f ms  non-2xx %s\n' "$round" "$target" "$rate" "$lat_avg" "$non2xx"
   done
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A r=() a=()
 for target in restaurant-1M times-1M times-10k create-1M; do
   # shellcheck disable=SC2086

@@ -56,16 +56,11 @@ JSON_SERVER_VERSION=${JSON_SERVER_VERSION:-0.17.4}
 KEEP_DATA=${KEEP_DATA:-0}
 PAGE_SIZE=100
 
-die() {
-  echo "bookings_bench: FAILED: $*" >&2
-  exit 1
-}
-note() { echo "bookings_bench: $*" >&2; }
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-
-bench_start=$(now)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench_name=bookings_bench
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+bench_start=$(now)
 cd "$root"
 
 (( $(nproc) >= 2 )) || note "warning: only $(nproc) core(s); servers and wrk will share a core"
@@ -86,31 +81,7 @@ seeder=$root/build/bench/bench/seed_bookings
 
 # --- temp folder and cleanup ------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/maitred-bookings-bench.XXXXXX")
-server_pids=()
-wrk_pid=""
-cleanup() {
-  local status=$?
-  for pid in $wrk_pid "${server_pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in $wrk_pid "${server_pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  if ((status != 0)); then
-    for log in "$work"/*.err; do
-      [[ -s $log ]] && { echo "--- last lines of $(basename "$log"):" >&2; tail -n 5 "$log" >&2; }
-    done
-  fi
-  if [[ $KEEP_DATA == 1 ]]; then
-    note "kept $work"
-  else
-    rm -rf "$work"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -156,37 +127,6 @@ mkdir -p "$work/big-tls"
 cp "$work/big/maitred.db" "$work/big/maitred.db-generation" "$work/big-tls/"
 
 # --- servers ----------------------------------------------------------------
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  die "no free port found"
-}
-
-# start_maitred NAME FOLDER [--insecure-http]: sets started_url (scheme://host:port).
-started_url=""
-start_maitred() {
-  local name=$1 folder=$2 pid
-  shift 2
-  # stdout: the "listening" line; stderr: its per-request access log. Created
-  # here, so that reading it cannot race the background job's redirection.
-  : >"$work/$name.out"
-  taskset -c "$SERVER_CPU" "$maitred" serve --data "$folder" --listen 127.0.0.1:0 --threads 1 \
-    --rate-limit 10000000 "$@" >"$work/$name.out" 2>"$work/$name.err" &
-  pid=$!
-  server_pids+=("$pid")
-  started_url=""
-  for _ in $(seq 100); do
-    started_url=$(sed -n 's/^maitred listening on \(https\{0,1\}:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$work/$name.out")
-    [[ -n $started_url ]] && return
-    kill -0 "$pid" 2>/dev/null || die "maitred ($name) exited early"
-    sleep 0.1
-  done
-  die "maitred ($name) did not print its listening address"
-}
-
 page_query="/v1/bookings?fromDateTime=$HOT_DAY&toDateTime=$HOT_DAY&limit=$PAGE_SIZE"
 start_maitred maitred-1M "$work/big" --insecure-http
 url_big=$started_url$page_query
@@ -265,36 +205,22 @@ node -e 'const fs = require("fs"), assert = require("assert");
 # from the server's CPU time (/proc/PID/stat, all threads) `cpu_share` (% of a
 # core) and `cpu_us` (CPU microseconds per request): on a busy machine the
 # servers get less than their core, and cpu_us still compares them fairly.
-# Dies on any non-2xx/3xx answer or socket error (wrk prints those lines only
-# when they are non-zero).
-rate="" lat_avg="" lat_p99="" cpu_share="" cpu_us=""
+# Dies on any non-2xx/3xx answer or socket error.
+cpu_share="" cpu_us=""
 clk_tck=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-to_ms='function ms(v) { if (v ~ /us$/) return v * 0.001; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v + 0 }'
 run_wrk() {
-  local name=$1 url=$2 auth=$3 duration=$4 pid=$5 out=$work/wrk.out ticks_before ticks_after started requests
+  local name=$1 url=$2 auth=$3 duration=$4 pid=$5 out=$work/wrk.out ticks_before ticks_after started
   ticks_before=$(cpu_ticks "$pid") || die "$name is not running"
   started=$(now)
   taskset -c "$CLIENT_CPU" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --latency \
     -H "Authorization: $auth" "$url" >"$out" 2>&1 &
-  wrk_pid=$!
-  wait "$wrk_pid" || die "wrk against $name failed: $(cat "$out")"
-  wrk_pid=""
+  wrk_pids=($!)
+  wait "${wrk_pids[0]}" || die "wrk against $name failed: $(cat "$out")"
+  wrk_pids=()
   ticks_after=$(cpu_ticks "$pid") || die "$name stopped during the run"
-  if grep -q 'Non-2xx or 3xx responses' "$out"; then
-    die "$name answered non-2xx during the run: $(grep 'Non-2xx' "$out")"
-  fi
-  if grep -q 'Socket errors' "$out"; then
-    die "$name: wrk reported $(grep 'Socket errors' "$out")"
-  fi
-  rate=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-  [[ -n $rate ]] || die "no Requests/sec in the wrk output for $name: $(cat "$out")"
-  awk -v r="$rate" 'BEGIN { exit !(r > 0) }' || die "$name: zero requests/s"
-  lat_avg=$(awk "$to_ms"' $1 == "Latency" { printf "%.3f", ms($2); exit }' "$out")
-  lat_p99=$(awk "$to_ms"' $1 == "99%" { printf "%.3f", ms($2); exit }' "$out")
-  [[ -n $lat_avg && -n $lat_p99 ]] || die "no latency in the wrk output for $name: $(cat "$out")"
-  requests=$(awk '/ requests in / { print $1; exit }' "$out")
-  [[ -n $requests && $requests -gt 0 ]] || die "no request count in the wrk output for $name: $(cat "$out")"
+  wrk_results "$out" "$name"
+  ((non2xx == 0)) || die "$name answered $non2xx non-2xx during the run"
+  [[ -n $lat_p99 ]] || die "no 99th percentile in the wrk output for $name: $(cat "$out")"
   read -r cpu_share cpu_us < <(awk -v t=$((ticks_after - ticks_before)) -v hz="$clk_tck" -v s="$started" \
     -v e="$(now)" -v n="$requests" 'BEGIN { c = t / hz; printf "%.0f %.1f\n", 100 * c / (e - s), 1e6 * c / n }')
 }
@@ -329,9 +255,6 @@ note "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Every server must still answer the full page after the runs.
 for name in "${names[@]}"; do fetch_page "$name-after" "${urls[$name]}" "${auths[$name]}"; done
 
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 declare -A med_rate=() med_avg=() med_p99=() med_cpu=()
 echo
 printf '%-15s %12s %16s %16s %18s\n' target "median req/s" "median avg (ms)" "median p99 (ms)" "median CPU us/req"

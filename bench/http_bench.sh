@@ -31,13 +31,10 @@ SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 NGINX_ACCESS_LOG=${NGINX_ACCESS_LOG:-on}
 
-die() {
-  echo "http_bench: FAILED: $*" >&2
-  exit 1
-}
-note() { echo "http_bench: $*" >&2; }
-
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench_name=http_bench
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 cd "$root"
 
 (( $(nproc) >= 2 )) || note "warning: only $(nproc) core(s); server and wrk will share a core"
@@ -115,15 +112,6 @@ cp "$work/body.json" "$ngx/html/v1/restaurant"
 if [[ $NGINX_ACCESS_LOG == on ]]; then access_log="access_log $ngx/access.log;"; else access_log="access_log off;"; fi
 user_line=""
 if [[ $(id -u) -eq 0 ]]; then user_line="user root;"; fi  # workers must read the temp folder
-
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  die "no free port found"
-}
 
 nginx_url=""
 for attempt in 1 2 3 4 5; do

@@ -1,11 +1,12 @@
-// seed_bookings: fills a maitred data folder with many bookings, for
-// bench/bookings_bench.sh.
+// seed_bookings: fills a maitred data folder (or the database a --database
+// URL names, PostgreSQL included) with many bookings, for the bench scripts.
 //
 //   seed_bookings --data DIR --restaurants 50 --bookings 1000000 [--seed N]
+//   seed_bookings --database postgresql://user@host:port/db --bookings 100000
 //
 // Creates the restaurants (Europe/Copenhagen) and one API key for the first,
-// then inserts the bookings through SqliteStore::insert_booking, in
-// transactions of --batch bookings, so the rows and the stored documents are
+// then inserts the bookings through Store::insert_booking, in transactions
+// of --batch bookings, so the rows and the stored documents are
 // exactly what the server writes. Bookings are spread at random over --days
 // days (starting --hot-day minus a year) and over the restaurants, inserted in
 // random date order (as bookings arrive in real life), and the first
@@ -36,13 +37,12 @@
 #include "domain/booking.hpp"
 #include "domain/calendar.hpp"
 #include "domain/time_zone.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/open_store.hpp"
 
 namespace {
 
 namespace core = maitred::core;
 namespace domain = maitred::domain;
-using maitred::store::sqlite::SqliteStore;
 using namespace std::chrono_literals;
 
 constexpr const char* kZone = "Europe/Copenhagen";
@@ -72,6 +72,7 @@ constexpr std::array kAreaNames = {"Main room", "Terrace", "Bar"};
 
 struct Options {
   std::filesystem::path data_dir;
+  std::string database;  // empty: the embedded store in data_dir
   int restaurants = 50;
   long long bookings = 1'000'000;
   unsigned long long seed = 42;
@@ -248,9 +249,14 @@ int run(const Options& o) {
   if (!hot) throw std::runtime_error("--hot-day must be a date, YYYY-MM-DD");
   const auto first_day = date::sys_days(*hot) - date::days(o.days / 2);
 
-  maitred::cli::prepare_data_dir(o.data_dir);
-  const auto db = maitred::cli::database_file(o.data_dir);
-  if (std::filesystem::exists(db)) throw std::runtime_error(db.string() + " exists already; seed an empty folder");
+  const auto url = maitred::cli::choose_database(o.data_dir, o.database);
+  const bool sqlite = url.kind == maitred::store::DatabaseUrl::Kind::sqlite;
+  if (sqlite) {
+    if (o.database.empty()) maitred::cli::prepare_data_dir(o.data_dir);
+    if (std::filesystem::exists(url.sqlite_file)) {
+      throw std::runtime_error(url.sqlite_file.string() + " exists already; seed an empty folder");
+    }
+  }
 
   core::SystemClock clock;
   // Bookings before this instant are in the past (left, no-show...).
@@ -260,8 +266,14 @@ int run(const Options& o) {
   std::string api_key;
   std::vector<RestaurantData> restaurants;
   {
-    // Owner::server: this process is alone on the folder, so it checkpoints.
-    SqliteStore store(db, SqliteStore::Owner::server);
+    // server: this process is alone on the database (SQLite: it checkpoints).
+    maitred::store::OpenOptions options;
+    options.server = true;
+    const auto opened = maitred::store::open_store(url, options);
+    auto& store = *opened;
+    if (!store.list_restaurants().empty()) {
+      throw std::runtime_error(url.redacted() + " holds restaurants already; seed an empty database");
+    }
     for (int i = 0; i < o.restaurants; ++i) {
       char name[64];
       std::snprintf(name, sizeof name, "Bench Restaurant %02d", i);
@@ -299,10 +311,13 @@ int run(const Options& o) {
     }
   }  // closing the last connection checkpoints the WAL into the database file
 
-  std::error_code ec;
-  const auto bytes = std::filesystem::file_size(db, ec);
-  std::cout << "seeded " << o.bookings << " bookings over " << o.restaurants << " restaurants in " << elapsed()
-            << " s; database " << (ec ? 0 : bytes / (1024 * 1024)) << " MiB\n";
+  std::cout << "seeded " << o.bookings << " bookings over " << o.restaurants << " restaurants in " << elapsed() << " s";
+  if (sqlite) {
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(url.sqlite_file, ec);
+    std::cout << "; database " << (ec ? 0 : bytes / (1024 * 1024)) << " MiB";
+  }
+  std::cout << "\n";
   std::cout << "hot day " << o.hot_day << ", restaurant " << restaurants.front().id << "\n";
   std::cout << api_key << "\n";
   return 0;
@@ -313,7 +328,11 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
   Options o;
   CLI::App cli{"Fills a maitred data folder with bookings for benchmarks"};
-  cli.add_option("--data", o.data_dir, "Data folder (created; must not hold a database yet)")->required();
+  auto* data = cli.add_option("--data", o.data_dir, "Data folder (created; must not hold a database yet)");
+  auto* database = cli.add_option("--database", o.database,
+                                  "Database URL instead of the folder's (sqlite:///file.db, postgresql://...); "
+                                  "must hold no restaurant yet");
+  data->excludes(database);
   cli.add_option("--restaurants", o.restaurants, "Number of restaurants")->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cli.add_option("--bookings", o.bookings, "Number of bookings, hot-day ones included")
@@ -328,6 +347,10 @@ int main(int argc, char** argv) {
   cli.add_option("--batch", o.batch, "Bookings per transaction")->check(CLI::Range(1LL, 10'000'000LL))
       ->capture_default_str();
   CLI11_PARSE(cli, argc, argv);
+  if (o.data_dir.empty() && o.database.empty()) {
+    std::cerr << "seed_bookings: give --data or --database\n";
+    return 2;
+  }
   try {
     return run(o);
   } catch (const std::exception& e) {
