@@ -45,7 +45,8 @@ test-asan: setup
 fuzz-smoke: setup
 	bash fuzz/smoke.sh $(FUZZ_SECONDS)
 
-test: test-asan fuzz-smoke
+test: setup
+	bash scripts/test-all $(FUZZ_SECONDS)
 
 bench:
 	bash bench/http_bench.sh

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Builds the `fuzz` preset and runs every libFuzzer target for a bounded time
 # on a scratch copy of its seed corpus (the repository is never written to).
-# Usage: fuzz/smoke.sh [SECONDS]   (default 30, per target)
+# Usage: fuzz/smoke.sh [--build-only] [SECONDS]   (default 30, per target)
 # Exits non-zero if the build fails or a target crashes, leaks, times out or
 # trips a sanitizer; the reproducer is copied to $FUZZ_ARTIFACTS (default
 # build/fuzz-artifacts, which git ignores) so CI can upload it.
 set -euo pipefail
 
+build_only=0
+if [[ "${1:-}" == "--build-only" ]]; then
+  build_only=1
+  shift
+fi
 seconds="${1:-30}"
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || ((seconds == 0)); then
-  echo "usage: $0 [SECONDS]  (a positive whole number)" >&2
+  echo "usage: $0 [--build-only] [SECONDS]  (a positive whole number)" >&2
   exit 2
 fi
 
@@ -19,6 +24,7 @@ artifacts="${FUZZ_ARTIFACTS:-$root/build/fuzz-artifacts}"
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_request_head fuzz_json_body fuzz_search_expression fuzz_csv_reader
+((build_only)) && exit 0
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/maitred-fuzz.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
