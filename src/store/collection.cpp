@@ -18,4 +18,15 @@ std::string_view collection_name(Collection collection) {
   return "unknown";
 }
 
+bool caches_may_hold(Collection collection) {
+  switch (collection) {
+    case Collection::customers:
+    case Collection::orders:
+    case Collection::feedback:
+    case Collection::holds:
+    case Collection::imports: return false;
+    default: return true;
+  }
+}
+
 }  // namespace maitred::store

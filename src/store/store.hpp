@@ -61,6 +61,10 @@ enum class Collection {
   imports,  // CSV import jobs (domain/import_job.hpp)
 };
 std::string_view collection_name(Collection collection);
+// Whether a cache may hold documents of the collection (the setup ones):
+// writes to those move the data generation. Customers, orders, feedback,
+// holds and import jobs change too often and nothing caches them.
+bool caches_may_hold(Collection collection);
 
 struct Document {
   std::string id;

@@ -267,6 +267,7 @@ TEST_P(StoreConformance, TheDataGenerationMovesWithWhatCachesHold) {
        false},
       {"erase booking", [&] { s_.erase_booking(restaurant_.id, booking.id); }, false},
       {"insert customer", [&] { s_.insert_document(document(Collection::customers, "C1", R"({"_id":"C1"})")); }, false},
+      {"insert hold", [&] { s_.insert_document(document(Collection::holds, "H1", R"({"_id":"H1"})")); }, false},
       {"create staff user", [&] { s_.create_staff_user(user); }, false},
       {"create session", [&] { s_.create_session(session); }, false},
       {"rolled-back setting",

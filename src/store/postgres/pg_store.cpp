@@ -65,17 +65,6 @@ std::vector<std::string> dates_around(std::string_view local_date) {
           domain::format_iso_date(date::year_month_day{middle + date::days{1}})};
 }
 
-bool caches_may_hold(Collection collection) {
-  switch (collection) {
-    case Collection::customers:
-    case Collection::orders:
-    case Collection::feedback:
-    case Collection::holds:
-    case Collection::imports: return false;
-    default: return true;
-  }
-}
-
 }  // namespace
 
 PgStore::PgStore(PoolOptions options) : pool_(std::move(options)) {

@@ -321,13 +321,7 @@ void SqliteStore::atomically(const std::function<void()>& body) {
 }
 
 void SqliteStore::wrote(Collection collection) {
-  switch (collection) {
-    case Collection::customers:
-    case Collection::orders:
-    case Collection::feedback:
-    case Collection::imports: return;
-    default: wrote();
-  }
+  if (caches_may_hold(collection)) wrote();
 }
 
 void SqliteStore::wrote() {

@@ -107,8 +107,8 @@ class SqliteStore final : public Store {
   // After a write: bump the data generation now, or at commit when inside
   // atomically() (bumping earlier would let a cache refill with old data).
   void wrote();
-  // A document write: bumps the generation only for the setup collections,
-  // which caches may hold; customers, orders and feedback change too often.
+  // A document write: bumps the generation only for collections caches may
+  // hold (store::caches_may_hold).
   void wrote(Collection collection);
 
   std::filesystem::path file_;
