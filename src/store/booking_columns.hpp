@@ -9,6 +9,14 @@
 
 #include "domain/booking.hpp"
 
+// The status rules of domain/booking_status.hpp as SQL lists, for both
+// stores' queries (macros, so they join prepared statements' literals).
+// tests/unit/booking_columns_test.cpp checks them against the domain.
+#define MAITRED_SQL_HOLDING_STATUSES "('request', 'approved', 'arrived', 'seated', 'left')"  // holds_tables
+// Holding and not yet left: the bookings still to come on a table.
+#define MAITRED_SQL_UPCOMING_HOLDING_STATUSES "('request', 'approved', 'arrived', 'seated')"
+#define MAITRED_SQL_CONFIRMED_STATUSES "('approved', 'arrived', 'seated', 'left')"  // is_confirmed
+
 namespace maitred::store {
 
 // Document path -> column, for filters and sorts on bookings. The same in

@@ -118,7 +118,7 @@ std::vector<std::string> PgStore::list_booking_documents(const BookingQuery& que
     params.emplace_back(core::format_utc(*query.to));
     sql += " AND start_utc <= $" + std::to_string(params.size());
   }
-  if (query.only_confirmed) sql += " AND status IN ('approved', 'arrived', 'seated', 'left')";
+  if (query.only_confirmed) sql += " AND status IN " MAITRED_SQL_CONFIRMED_STATUSES;
   static const std::vector<domain::SortKey> kByStart{{"dateTime", true}};
   append_filter_order_page(sql, params, query.filter, query.sort, kByStart, booking_columns(), query.skip, query.limit);
   return select_documents(sql, params);
@@ -144,7 +144,7 @@ std::vector<domain::Booking> PgStore::seating_bookings_between(std::string_view 
     auto rows = c.run_prepared(
         "SELECT id, local_date, start_utc, status, people, duration, left_at, table_ids FROM bookings"
         " WHERE restaurant_id = $1 AND start_utc >= $2 AND start_utc < $3"
-        " AND status IN ('request', 'approved', 'arrived', 'seated', 'left')",
+        " AND status IN " MAITRED_SQL_HOLDING_STATUSES,
         restaurant_id, core::format_utc(from), core::format_utc(to));
     std::vector<domain::Booking> out;
     out.reserve(static_cast<std::size_t>(rows.rows()));
@@ -170,8 +170,7 @@ std::size_t PgStore::count_bookings_holding_table(std::string_view restaurant_id
     // The statuses of domain::holds_tables; `left` bookings have ended.
     auto rows = c.run_prepared(
         "SELECT COUNT(*) FROM bookings WHERE restaurant_id = $1 AND start_utc >= $2"
-        " AND status IN ('request', 'approved', 'arrived', 'seated')"
-        " AND $3 = ANY (string_to_array(table_ids, ','))",
+        " AND status IN " MAITRED_SQL_UPCOMING_HOLDING_STATUSES " AND $3 = ANY (string_to_array(table_ids, ','))",
         restaurant_id, core::format_utc(from), table_id);
     return static_cast<std::size_t>(rows.integer(0, 0));
   });

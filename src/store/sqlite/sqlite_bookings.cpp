@@ -64,7 +64,7 @@ std::vector<std::string> SqliteStore::list_booking_documents(const BookingQuery&
     sql += " AND start_utc <= ?";
     params.emplace_back(core::format_utc(*query.to));
   }
-  if (query.only_confirmed) sql += " AND status IN ('approved', 'arrived', 'seated', 'left')";
+  if (query.only_confirmed) sql += " AND status IN " MAITRED_SQL_CONFIRMED_STATUSES;
   static const std::vector<domain::SortKey> kByStart{{"dateTime", true}};
   append_filter_order_page(sql, params, query.filter, query.sort, kByStart, booking_columns(), query.skip, query.limit);
   return select_documents(sql, params);
@@ -87,7 +87,7 @@ std::vector<domain::Booking> SqliteStore::seating_bookings_between(std::string_v
   auto q = r->prepare(
       "SELECT id, local_date, start_utc, status, people, duration, left_at, table_ids FROM bookings"
       " WHERE restaurant_id = ?1 AND start_utc >= ?2 AND start_utc < ?3"
-      " AND status IN ('request', 'approved', 'arrived', 'seated', 'left')");
+      " AND status IN " MAITRED_SQL_HOLDING_STATUSES);
   q.bind(1, restaurant_id).bind(2, core::format_utc(from)).bind(3, core::format_utc(to));
   std::vector<domain::Booking> out;
   while (q.step()) {
@@ -111,7 +111,7 @@ std::size_t SqliteStore::count_bookings_holding_table(std::string_view restauran
   // The statuses of domain::holds_tables; `left` bookings have ended.
   auto q = r->prepare(
       "SELECT COUNT(*) FROM bookings WHERE restaurant_id = ?1 AND start_utc >= ?2"
-      " AND status IN ('request', 'approved', 'arrived', 'seated')"
+      " AND status IN " MAITRED_SQL_UPCOMING_HOLDING_STATUSES
       " AND EXISTS (SELECT 1 FROM json_each(doc, '$.tables') WHERE json_extract(value, '$._id') = ?3)");
   q.bind(1, restaurant_id).bind(2, core::format_utc(from)).bind(3, table_id);
   q.step();
