@@ -10,6 +10,7 @@
 #include "cli/import_command.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/password_prompt.hpp"
+#include "cli/process_clock.hpp"
 #include "cli/serve_command.hpp"
 #include "core/logging.hpp"
 #include "core/time_format.hpp"
@@ -127,7 +128,8 @@ int run(int argc, char** argv) {
   CLI::App cli{"maitred: a self-hosted restaurant reservation server"};
   cli.require_subcommand(1);
   Options o;
-  core::SystemClock clock;
+  const auto process_clock = maitred::cli::process_clock();
+  core::Clock& clock = *process_clock;
   int exit_code = 0;
 
   auto add_data = [&o](CLI::App* cmd) {

@@ -7,6 +7,7 @@
 #include "app/import_service.hpp"
 #include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/process_clock.hpp"
 #include "cli/rate_limit_choice.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
@@ -42,7 +43,8 @@ int serve(const core::ServeConfig& given) {
       database,
       {.server = true, .busy_timeout = config.store_busy_timeout, .max_connections = config.store_connections});
   store::Store& store = *opened;
-  core::SystemClock clock;
+  const auto process_clock = cli::process_clock();
+  core::Clock& clock = *process_clock;
   http::Authenticator authenticator(store, clock);
   RateLimitChoice rate_limit(config, database, clock);
   http::Router router = api::make_router();

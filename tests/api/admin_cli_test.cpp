@@ -1,6 +1,7 @@
 // The administration subcommands, as an operator types them.
 
 #include "api/api_fixture.hpp"
+#include "core/time_format.hpp"
 
 namespace maitred::test {
 namespace {
@@ -30,6 +31,19 @@ TEST_F(AdminCliTest, RestaurantCreatePrintsOneJsonObject) {
   EXPECT_STREQ(doc["timezone"].GetString(), "Europe/Berlin");
   auto list = parse(maitred({"restaurant", "list"}).out);
   ASSERT_EQ(list.Size(), 1u);
+}
+
+// A test build runs on the data folder's pinned clock (support/test_clock.hpp),
+// whatever the machine's date, and moves when the test moves it.
+TEST_F(AdminCliTest, ATestBuildRunsOnThePinnedClock) {
+  auto first = maitred({"restaurant", "create", "--name", "Then", "--timezone", "Europe/Berlin"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(string_at(first.out, "createdAt").substr(0, 13), std::string(kTestNow).substr(0, 13)) << first.out;
+
+  TestClock(dir_.path()).set(*core::parse_utc("2037-12-30T22:00:00Z"));
+  auto later = maitred({"restaurant", "create", "--name", "Later", "--timezone", "Europe/Berlin"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_EQ(string_at(later.out, "createdAt").substr(0, 13), "2037-12-30T22") << later.out;
 }
 
 TEST_F(AdminCliTest, AnUnknownDatabaseUrlIsAUsageErrorThatHidesThePassword) {

@@ -14,6 +14,7 @@
 #include "support/https_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_clock.hpp"
 
 namespace maitred::test {
 
@@ -48,6 +49,10 @@ class ApiTest : public ::testing::Test {
   const std::filesystem::path& data() const { return dir_.path(); }
   ServerProcess& server() { return *server_; }
   const std::string& key() const { return key_; }
+
+  // The pinned clock of the data folder: every maitred process on it, the
+  // server included, runs from kTestNow; tests move it instead of sleeping.
+  TestClock clock() const { return TestClock(data()); }
 
   HttpClient client() { return HttpClient(server_->port(), data() / "tls-cert.pem"); }
 

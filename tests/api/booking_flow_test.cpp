@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "api/setup_fixture.hpp"
+#include "support/test_clock.hpp"
 
 namespace maitred::test {
 namespace {
@@ -515,7 +516,7 @@ TEST_F(BookingFlowTest, StaffTimesIgnoreTheOnlineBookingWindow) {
 
   // Three days from now with a 30 day notice: too soon online, fine for staff.
   rules(R"("minNoticeMinutes":43200)");
-  const auto soon = date::floor<date::days>(std::chrono::system_clock::now()) + date::days{3};
+  const auto soon = date::floor<date::days>(test_now()) + date::days{3};
   const std::string day = date::format("%F", soon);
   EXPECT_TRUE(times_are(times("date=" + day + "&people=2"), 0, {}, {{"18:00", "too_soon"}}));
   EXPECT_TRUE(times_are(times("date=" + day + "&people=2&onlyBookableOnline=false"), 0, {"18:00"}));

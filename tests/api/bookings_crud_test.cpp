@@ -244,7 +244,7 @@ TEST_F(BookingCrudTest, PutOfTimeOrDateMovesTheInstant) {
 TEST_F(BookingCrudTest, ActivityAtMovesOnEveryChangeAndCreatedAtStays) {
   const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   auto created = booking(id);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // stamps have whole seconds
+  clock().advance(std::chrono::seconds(1));  // stamps have whole seconds
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"people":3})").status, 200u);
   auto updated = booking(id);
   EXPECT_EQ(at(updated, "createdAt"), at(created, "createdAt"));
@@ -252,7 +252,7 @@ TEST_F(BookingCrudTest, ActivityAtMovesOnEveryChangeAndCreatedAtStays) {
   EXPECT_TRUE(is_utc_stamp(text_at(updated, "activityAt")));
 
   // Reads and refused writes are no activity.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  clock().advance(std::chrono::seconds(1));
   ASSERT_EQ(call("GET", "/v1/bookings?fromDateTime=2026-12-04").status, 200u);
   ASSERT_EQ(call("GET", "/v1/bookings/" + id + "/history").status, 200u);
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"people":3,"time":"25:00"})").status, 422u);
@@ -313,7 +313,7 @@ TEST_F(BookingCrudTest, StatusChangesFollowTheLifecycleAndStampTheirTimes) {
   EXPECT_EQ(at(unchanged, "people"), "2");
 
   // Sending the current status again changes nothing, not even the stamp.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  clock().advance(std::chrono::seconds(1));
   ASSERT_EQ(call("PUT", "/v1/bookings/" + id, R"({"status":"approved"})").status, 200u);
   EXPECT_EQ(at(booking(id), "approvedAt"), at(approved, "approvedAt"));
 

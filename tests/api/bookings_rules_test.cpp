@@ -16,6 +16,7 @@
 #include "api/api_fixture.hpp"
 #include "api/booking_bodies.hpp"
 #include "api/json_paths.hpp"
+#include "support/test_clock.hpp"
 
 namespace maitred::test {
 namespace {
@@ -419,7 +420,7 @@ TEST_F(BookingRulesTest, RequestApprovedArrivedAndSeatedHoldTheirTable) {
 // now, not until its planned end.
 TEST_F(BookingRulesTest, ALeftBookingFreesTheTableFromWhenTheGuestLeft) {
   const auto* zone = date::locate_zone("Europe/Copenhagen");
-  const auto now_local = date::make_zoned(zone, std::chrono::system_clock::now()).get_local_time();
+  const auto now_local = date::make_zoned(zone, test_now()).get_local_time();
   auto local = [](date::local_time<std::chrono::system_clock::duration> t) {
     const auto minutes = date::floor<std::chrono::minutes>(t);
     const auto day = date::floor<date::days>(minutes);

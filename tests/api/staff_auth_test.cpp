@@ -2,8 +2,6 @@
 // routes, refresh with rotation, sign-out, expiry, every 401 reason and the
 // lockout.
 
-#include <thread>
-
 #include "api/staff_fixture.hpp"
 #include "core/password_hash.hpp"
 #include "domain/staff_user.hpp"
@@ -166,30 +164,28 @@ TEST_F(StaffAuthApiTest, TheCliRefusesWeakPasswordsAndDuplicateNames) {
   EXPECT_EQ(listed.out.find("argon2"), std::string::npos) << "the hash is never shown";
 }
 
-// Short lifetimes and a quick lock, so expiry and lockout are tested in
-// seconds.
+// Short lifetimes and a quick lock; the tests move the server's pinned clock
+// past them instead of waiting.
 class StaffAuthShortLivedTest : public StaffAuthApiTest {
  protected:
   std::vector<std::string> server_args() const override {
-    // Lifetimes of seconds, long enough that a loaded CI machine (sanitizers,
-    // two cores) still uses a fresh token well inside them.
-    return {"--access-token-seconds", "3", "--refresh-token-seconds", "6", "--login-slow-after", "3",
-            "--login-lock-after",     "3", "--login-lock-seconds",    "60"};
+    return {"--access-token-seconds", "60", "--refresh-token-seconds", "120", "--login-slow-after", "3",
+            "--login-lock-after",     "3",  "--login-lock-seconds",    "60"};
   }
 };
 
 TEST_F(StaffAuthShortLivedTest, TokensExpire) {
   Reply r = login("anna", "tr4mpoline");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(at(parse(r.body), "expiresIn"), "3");
+  EXPECT_EQ(at(parse(r.body), "expiresIn"), "60");
   const std::string token = string_at(r.body, "token");
   const std::string refresh = string_at(r.body, "refreshToken");
   EXPECT_EQ(call("GET", "/v1/restaurant", token).status, 200u);
-  std::this_thread::sleep_for(3100ms);
+  clock().advance(61s);
   expect_401(call("GET", "/v1/restaurant", token), "token_expired");
   Reply renewed = post("/api/v3/auth/refresh", R"({"refreshToken":")" + refresh + R"("})");
   ASSERT_EQ(renewed.status, 200u) << renewed.body;
-  std::this_thread::sleep_for(6100ms);
+  clock().advance(121s);
   expect_401(post("/api/v3/auth/refresh", R"({"refreshToken":")" + string_at(renewed.body, "refreshToken") + R"("})"),
              "token_expired");
 }
@@ -205,6 +201,10 @@ TEST_F(StaffAuthShortLivedTest, RepeatedFailuresLockTheUsernameWith429AndRetryAf
   // Unknown names count too, and lock on their own.
   for (int i = 0; i < 3; ++i) expect_401(login("mallory", "guess-" + std::to_string(i)), "unknown_user");
   EXPECT_EQ(login("mallory", "guess-x").status, 429u);
+
+  // The lock ends when its minute has passed.
+  clock().advance(61s);
+  EXPECT_EQ(login("anna", "tr4mpoline").status, 200u);
 }
 
 }  // namespace

@@ -10,9 +10,8 @@
 #include <stdexcept>
 
 #include "support/temp_dir.hpp"
+#include "support/test_clock.hpp"
 #include "support/test_database.hpp"
-
-extern char** environ;
 
 namespace maitred::test {
 
@@ -52,8 +51,18 @@ CliResult run_maitred(const std::vector<std::string>& args, const std::string& s
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);
 
+  // Pinned to the clock of the data folder it works on, if any.
+  std::filesystem::path data_dir;
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--data") data_dir = args[i + 1];
+  }
+  std::vector<std::string> env_strings = child_environment(data_dir);
+  std::vector<char*> env;
+  for (auto& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
+
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, MAITRED_BINARY, &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, MAITRED_BINARY, &actions, nullptr, argv.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " MAITRED_BINARY);
   int status = 0;

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include "support/test_clock.hpp"
 #include "support/test_database.hpp"
 
 namespace maitred::test {
@@ -67,6 +68,11 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, const std::v
   std::vector<char*> argv;
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // On the data folder's pinned clock (support/test_clock.hpp).
+  std::vector<std::string> env_strings = child_environment(data_dir);
+  std::vector<char*> env;
+  for (auto& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
 
   const pid_t parent = ::getpid();
   pid_ = ::fork();
@@ -83,7 +89,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, const std::v
     ::dup2(out[1], 1);
     ::dup2(log_fd, 2);
     ::close(out[0]);
-    ::execv(MAITRED_BINARY, argv.data());
+    ::execve(MAITRED_BINARY, argv.data(), env.data());
     ::_exit(127);
   }
   ::close(out[1]);
