@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/booking_context.hpp"
 #include "api/setup_documents.hpp"
 #include "app/hold_service.hpp"
 #include "app/restaurant_snapshot.hpp"
@@ -212,12 +213,6 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
   return http::Response::json(200, std::move(body));
 }
 
-namespace {
-app::BookingContext flow_context(http::RequestContext& context, const domain::Restaurant& restaurant) {
-  return {context.services.store, context.services.clock, restaurant, {"apiKey", context.caller().key_id}};
-}
-}  // namespace
-
 http::Response create_hold(http::RequestContext& context) {
   auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
@@ -230,7 +225,7 @@ http::Response create_hold(http::RequestContext& context) {
   request.opening_hour_id = in.optional_string("openingHourId", 64).value_or("");
   request.area_id = in.optional_string("areaId", 64).value_or("");
   in.finish();
-  auto hold = app::place_hold(flow_context(context, *restaurant), request);
+  auto hold = app::place_hold(booking_context(context, *restaurant), request);
   return http::Response::json(200, json::hold_to_json(hold));
 }
 
@@ -238,7 +233,7 @@ http::Response release_hold(http::RequestContext& context) {
   auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
   std::string id(context.path_param("id"));
-  if (!app::release_hold(flow_context(context, *restaurant), id)) {
+  if (!app::release_hold(booking_context(context, *restaurant), id)) {
     throw domain::NotFound("not_found", "_id", "There is no hold with id '" + id + "'.");
   }
   return json_true();
