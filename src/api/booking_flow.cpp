@@ -32,8 +32,8 @@ date::year_month_day required_date(const http::QueryParams& query, const char* n
   if (!text || text->empty()) json::invalid(name, std::string("'") + name + "' is required.", "missing_parameter");
   auto day = domain::parse_iso_date(*text);
   if (!day) json::invalid(name, std::string("'") + name + "' must be a date as YYYY-MM-DD.", "invalid_parameter");
-  if (*day > domain::kLastSupportedDate) {
-    json::invalid(name, "Dates after 2037-12-31 are not supported.", "invalid_parameter");
+  if (!domain::is_supported_date(*day)) {
+    json::invalid(name, "Dates must be from 1900-01-01 to 2037-12-31.", "invalid_parameter");
   }
   return *day;
 }

@@ -47,8 +47,8 @@ Booking load(const BookingContext& c, const std::string& id) {
 void place_in_time(const BookingContext& c, Booking& b, const std::string& date_text, const std::string& time_text) {
   auto day = domain::parse_iso_date(date_text);
   if (!day) invalid("date", "date format invalid, should be YYYY-MM-DD.");
-  if (*day > domain::kLastSupportedDate) {
-    invalid("date", "Bookings after 2037-12-31 are not supported (time zone data ends there).");
+  if (!domain::is_supported_date(*day)) {
+    invalid("date", "Bookings must be dated from 1900-01-01 to 2037-12-31 (time zone data ends there).");
   }
   auto minutes = domain::parse_clock_time(time_text);
   if (!minutes) invalid("time", "time format invalid, should be HH:MM.");
