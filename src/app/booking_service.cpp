@@ -288,6 +288,13 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   // not wait for this one on a store that can run writers side by side.
   c.store.atomically_for_day(c.restaurant.id, b.date, [&] {
     if (idempotency) {
+      // Creates with one key queue here whatever their dates (the day scope
+      // alone lets two days' creates run side by side, and the later one
+      // would find no record, then fail on the first's), so each finds the
+      // records written before it and answers as a sequential retry would:
+      // the same body replays, another is idempotency_key_reused. Taken
+      // before the customer's names (customer_service.cpp).
+      c.store.serialize_on(c.restaurant.id, "idempotency-key:" + idempotency->key);
       if (auto earlier = c.store.find_idempotency_key(c.restaurant.id, idempotency->key)) {
         if (earlier->request_hash != idempotency->request_hash) {
           invalid("Idempotency-Key",
