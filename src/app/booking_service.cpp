@@ -13,6 +13,7 @@
 #include "domain/errors.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "domain/seating.hpp"
+#include "domain/service_at.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
 #include "domain/time_zone.hpp"
@@ -132,6 +133,16 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
   auto hour = json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
   b.opening_hour_id = hour.id;
   b.opening_hour_name = hour.name;
+}
+
+// A booking that names no service is filed under the one its start falls
+// in (none outside opening hours), so clients that group bookings by
+// service find it there.
+void file_under_service(const BookingContext& c, SetupOnce& setup, Booking& b) {
+  const auto day = domain::parse_iso_date(b.date);
+  const auto at = domain::service_at(setup.get().hours, c.restaurant.timezone, *day, b.date_time, b.opening_hour_id);
+  b.opening_hour_id = at.service == nullptr ? "" : at.service->id;
+  b.opening_hour_name = at.service == nullptr ? "" : at.service->name;
 }
 
 void apply_custom_fields(SetupOnce& setup, const json::BookingChanges& ch, Booking& b) {
@@ -311,6 +322,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
     std::string consumed_hold;
     if (ch.hold_id) consumed_hold = take_hold(c, *ch.hold_id, b, ch.table_ids.has_value());
+    if (b.opening_hour_id.empty()) file_under_service(c, setup, b);
     apply_custom_fields(setup, ch, b);
     const bool overbooked = seat(c, setup, b, ch.allow_overbooking, consumed_hold);
     if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
@@ -349,6 +361,8 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     }
     if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
     SetupOnce setup(c);
+    // Moved without naming a service: filed under the one it moved into.
+    if ((ch.date || ch.time) && !ch.opening_hour_id) file_under_service(c, setup, b);
     if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
     if (ch.custom_fields != nullptr) apply_custom_fields(setup, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
