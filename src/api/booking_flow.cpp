@@ -43,6 +43,19 @@ bool applies_to(const domain::CustomField& f, const std::string& opening_hour_id
   return std::ranges::find(f.opening_hour_ids, opening_hour_id) != f.opening_hour_ids.end();
 }
 
+// The area all of a combination's tables are in; empty when they are in
+// several (or none).
+std::string shared_area(const std::vector<domain::Table>& tables, const domain::TableCombination& combination) {
+  std::string area;
+  for (const auto& id : combination.table_ids) {
+    auto table = std::ranges::find(tables, id, &domain::Table::id);
+    if (table == tables.end() || table->area_id.empty()) return {};
+    if (!area.empty() && table->area_id != area) return {};
+    area = table->area_id;
+  }
+  return area;
+}
+
 }  // namespace
 
 http::Response booking_flow_times(http::RequestContext& context) {
@@ -202,6 +215,7 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
     out.start_object();
     out.member("_id", c.id);
     out.member("name", c.name);
+    if (auto area = shared_area(loaded.tables, c); !area.empty()) write_area(out, area);
     out.key("tableIds");
     out.start_array();
     for (const auto& id : c.table_ids) out.string(id);

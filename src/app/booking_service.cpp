@@ -103,19 +103,29 @@ class SetupOnce {
   std::optional<LoadedRestaurant> loaded_;
 };
 
+// `ids` are tables, or table combinations as availableTables lists them
+// ("T11 + T12"): a combination books each of its tables.
 void apply_tables(SetupOnce& setup, const std::vector<std::string>& ids, Booking& b) {
-  const auto& tables = setup.get().tables;
+  const auto& loaded = setup.get();
   b.tables.clear();
+  auto add = [&](const std::string& table_id, const std::string& field) {
+    auto table = std::ranges::find(loaded.tables, table_id, &domain::Table::id);
+    if (table == loaded.tables.end()) {
+      throw domain::NotFound("unknown_reference", field, "There is no table with id '" + table_id + "'.");
+    }
+    if (std::ranges::find(b.tables, table_id, &domain::BookedTable::id) != b.tables.end()) {
+      invalid(field, "Table '" + table->name + "' is listed twice.");
+    }
+    b.tables.push_back(loaded.booked(*table));
+  };
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto table = std::ranges::find(tables, ids[i], &domain::Table::id);
-    if (table == tables.end()) {
-      throw domain::NotFound("unknown_reference", "tables[" + std::to_string(i) + "]",
-                             "There is no table with id '" + ids[i] + "'.");
+    const std::string field = "tables[" + std::to_string(i) + "]";
+    auto combination = std::ranges::find(loaded.combinations, ids[i], &domain::TableCombination::id);
+    if (combination == loaded.combinations.end()) {
+      add(ids[i], field);
+      continue;
     }
-    if (std::ranges::find(b.tables, ids[i], &domain::BookedTable::id) != b.tables.end()) {
-      invalid("tables[" + std::to_string(i) + "]", "Table '" + table->name + "' is listed twice.");
-    }
-    b.tables.push_back(setup.get().booked(*table));
+    for (const auto& table_id : combination->table_ids) add(table_id, field);
   }
 }
 

@@ -22,6 +22,23 @@ std::string party(int people) {
   return std::to_string(people) + (people == 1 ? " person" : " people");
 }
 
+// What the chosen tables seat: a set that is exactly a combination's seats
+// what the restaurant says the joined tables seat; others the sum of theirs.
+int seats_of(const RestaurantSnapshot& s, const std::vector<BookedTable>& booked) {
+  auto is_booked = [&](const std::string& id) {
+    return std::ranges::find(booked, id, &BookedTable::id) != booked.end();
+  };
+  for (const auto& c : s.combinations) {
+    if (c.table_ids.size() == booked.size() && std::ranges::all_of(c.table_ids, is_booked)) return c.seats_max;
+  }
+  int seats = 0;
+  for (const auto& t : booked) {
+    auto table = std::ranges::find(s.tables, t.id, &Table::id);
+    if (table != s.tables.end()) seats += table->seats_max;
+  }
+  return seats;
+}
+
 }  // namespace
 
 SeatingVerdict check_seating(const RestaurantSnapshot& s, const Booking& b) {
@@ -70,11 +87,7 @@ SeatingVerdict check_seating(const RestaurantSnapshot& s, const Booking& b) {
     }
     return verdict;
   }
-  int seats = 0;
-  for (const auto& booked : b.tables) {
-    auto table = std::ranges::find(s.tables, booked.id, &Table::id);
-    if (table != s.tables.end()) seats += table->seats_max;
-  }
+  const int seats = seats_of(s, b.tables);
   if (seats < b.people) {
     return refuse(
         "tables_too_small", "tables",
