@@ -16,13 +16,8 @@ std::string area_json(const domain::Area& area) {
 }  // namespace
 
 http::Response list_areas(http::RequestContext& context) {
-  auto areas = load_all<domain::Area>(context.services.store, context.caller().restaurant_id);
-  std::string body;
-  json::JsonWriter out(body);
-  out.start_array();
-  for (const auto& area : areas) json::write_area(out, area);
-  out.end_array();
-  return http::Response::json(200, std::move(body));
+  return list_response(context, load_all<domain::Area>(context.services.store, context.caller().restaurant_id),
+                       json::write_area);
 }
 
 http::Response get_area(http::RequestContext& context) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/booking_context.hpp"
 #include "api/setup_documents.hpp"
 #include "app/hold_service.hpp"
 #include "app/restaurant_snapshot.hpp"
@@ -31,8 +32,8 @@ date::year_month_day required_date(const http::QueryParams& query, const char* n
   if (!text || text->empty()) json::invalid(name, std::string("'") + name + "' is required.", "missing_parameter");
   auto day = domain::parse_iso_date(*text);
   if (!day) json::invalid(name, std::string("'") + name + "' must be a date as YYYY-MM-DD.", "invalid_parameter");
-  if (*day > domain::kLastSupportedDate) {
-    json::invalid(name, "Dates after 2037-12-31 are not supported.", "invalid_parameter");
+  if (!domain::is_supported_date(*day)) {
+    json::invalid(name, "Dates must be from 1900-01-01 to 2037-12-31.", "invalid_parameter");
   }
   return *day;
 }
@@ -40,6 +41,19 @@ date::year_month_day required_date(const http::QueryParams& query, const char* n
 bool applies_to(const domain::CustomField& f, const std::string& opening_hour_id) {
   if (f.default_on_all_opening_hours) return true;
   return std::ranges::find(f.opening_hour_ids, opening_hour_id) != f.opening_hour_ids.end();
+}
+
+// The area all of a combination's tables are in; empty when they are in
+// several (or none).
+std::string shared_area(const std::vector<domain::Table>& tables, const domain::TableCombination& combination) {
+  std::string area;
+  for (const auto& id : combination.table_ids) {
+    auto table = std::ranges::find(tables, id, &domain::Table::id);
+    if (table == tables.end() || table->area_id.empty()) return {};
+    if (!area.empty() && table->area_id != area) return {};
+    area = table->area_id;
+  }
+  return area;
 }
 
 }  // namespace
@@ -201,6 +215,7 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
     out.start_object();
     out.member("_id", c.id);
     out.member("name", c.name);
+    if (auto area = shared_area(loaded.tables, c); !area.empty()) write_area(out, area);
     out.key("tableIds");
     out.start_array();
     for (const auto& id : c.table_ids) out.string(id);
@@ -211,12 +226,6 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
   out.end_array();
   return http::Response::json(200, std::move(body));
 }
-
-namespace {
-app::BookingContext flow_context(http::RequestContext& context, const domain::Restaurant& restaurant) {
-  return {context.services.store, context.services.clock, restaurant, {"apiKey", context.caller().key_id}};
-}
-}  // namespace
 
 http::Response create_hold(http::RequestContext& context) {
   auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
@@ -230,7 +239,7 @@ http::Response create_hold(http::RequestContext& context) {
   request.opening_hour_id = in.optional_string("openingHourId", 64).value_or("");
   request.area_id = in.optional_string("areaId", 64).value_or("");
   in.finish();
-  auto hold = app::place_hold(flow_context(context, *restaurant), request);
+  auto hold = app::place_hold(booking_context(context, *restaurant), request);
   return http::Response::json(200, json::hold_to_json(hold));
 }
 
@@ -238,7 +247,7 @@ http::Response release_hold(http::RequestContext& context) {
   auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
   std::string id(context.path_param("id"));
-  if (!app::release_hold(flow_context(context, *restaurant), id)) {
+  if (!app::release_hold(booking_context(context, *restaurant), id)) {
     throw domain::NotFound("not_found", "_id", "There is no hold with id '" + id + "'.");
   }
   return json_true();

@@ -1,5 +1,6 @@
 #include "api/bookings.hpp"
 
+#include "api/booking_context.hpp"
 #include "api/list_request.hpp"
 #include "api/setup_documents.hpp"
 #include "app/booking_service.hpp"
@@ -18,16 +19,6 @@ namespace maitred::api {
 namespace {
 
 constexpr std::size_t kMaxIdempotencyKey = 200;
-
-domain::Restaurant restaurant_of(http::RequestContext& context) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  return std::move(*restaurant);
-}
-
-app::BookingContext booking_context(http::RequestContext& context, const domain::Restaurant& restaurant) {
-  return {context.services.store, context.services.clock, restaurant, {"apiKey", context.caller().key_id}};
-}
 
 std::optional<core::SystemTime> bound(const http::QueryParams& query, const char* name, std::string_view zone,
                                       domain::Bound which) {

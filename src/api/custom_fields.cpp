@@ -12,12 +12,7 @@ using domain::CustomField;
 http::Response list_custom_fields(http::RequestContext& context) {
   auto fields = load_all<CustomField>(context.services.store, context.caller().restaurant_id);
   std::ranges::stable_sort(fields, {}, &CustomField::sort_index);
-  std::string body;
-  json::JsonWriter out(body);
-  out.start_array();
-  for (const auto& f : fields) json::write_custom_field(out, f);
-  out.end_array();
-  return http::Response::json(200, std::move(body));
+  return list_response(context, fields, json::write_custom_field);
 }
 
 http::Response get_custom_field(http::RequestContext& context) {

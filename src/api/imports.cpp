@@ -1,5 +1,6 @@
 #include "api/imports.hpp"
 
+#include "api/booking_context.hpp"
 #include "app/import_runner.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
@@ -26,9 +27,7 @@ http::Response create_import(http::RequestContext& context) {
   const auto& caller = context.caller();
   auto restaurant = context.services.store.find_restaurant(caller.restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  const app::Actor actor =
-      caller.key_id.empty() ? app::Actor{"user", caller.user_id} : app::Actor{"apiKey", caller.key_id};
-  const auto job = runner->submit(*restaurant, actor, std::move(sheet));
+  const auto job = runner->submit(*restaurant, actor_of(caller), std::move(sheet));
   auto response = http::Response::json(202, json::import_job_to_json(job));
   // The same dialect's URL: the path this request came to, plus the id.
   response.set_header("Location", std::string(context.request.path) + "/" + job.id);

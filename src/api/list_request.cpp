@@ -1,5 +1,7 @@
 #include "api/list_request.hpp"
 
+#include "store/document_selection.hpp"
+
 namespace maitred::api {
 
 namespace {
@@ -7,9 +9,10 @@ constexpr long long kMaxLimit = 100;
 constexpr long long kMaxSkip = 1'000'000'000;
 }  // namespace
 
-ListRequest read_list_request(const http::RequestContext& context, const http::QueryParams& query) {
+ListRequest read_list_request(const http::RequestContext& context, const http::QueryParams& query,
+                              long long default_limit) {
   ListRequest list;
-  list.limit = query.get_integer("limit", kMaxLimit, 0, kMaxLimit);
+  list.limit = query.get("limit") ? query.get_integer("limit", kMaxLimit, 0, kMaxLimit) : default_limit;
   // `offset` is Reception Star's name for resOS's `skip`.
   list.skip = query.get_integer("skip", query.get_integer("offset", 0, 0, kMaxSkip), 0, kMaxSkip);
   std::string custom_query(context.request.header("customQuery"));
@@ -17,6 +20,11 @@ ListRequest read_list_request(const http::RequestContext& context, const http::Q
   if (!custom_query.empty()) list.filter = domain::parse_search_expression(custom_query);
   if (auto text = query.get("sort"); text && !text->empty()) list.sort = domain::parse_sort(*text);
   return list;
+}
+
+std::string json_page_of(const ListRequest& list, std::vector<std::string> documents) {
+  return json_array_of(
+      store::select_documents(std::move(documents), {&list.filter, &list.sort, list.skip, list.limit}));
 }
 
 std::string json_array_of(const std::vector<std::string>& documents) {

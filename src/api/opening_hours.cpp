@@ -14,16 +14,10 @@ http::Response list_opening_hours(http::RequestContext& context) {
   const bool only_special = query.get_bool("onlySpecial", false);
   const auto type = query.get("type");
   auto hours = load_all<OpeningHour>(context.services.store, context.caller().restaurant_id, show_deleted);
-  std::string body;
-  json::JsonWriter out(body);
-  out.start_array();
-  for (const auto& h : hours) {
-    if (only_special && !h.special) continue;
-    if (type && !type->empty() && h.type != *type) continue;
-    json::write_opening_hour(out, h);
-  }
-  out.end_array();
-  return http::Response::json(200, std::move(body));
+  std::erase_if(hours, [&](const OpeningHour& h) {
+    return (only_special && !h.special) || (type && !type->empty() && h.type != *type);
+  });
+  return list_response(context, hours, json::write_opening_hour);
 }
 
 http::Response get_opening_hour(http::RequestContext& context) {

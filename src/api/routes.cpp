@@ -10,6 +10,7 @@
 #include "api/custom_fields.hpp"
 #include "api/dialect.hpp"
 #include "api/guest_records.hpp"
+#include "api/healthcheck.hpp"
 #include "api/heart.hpp"
 #include "api/imports.hpp"
 #include "api/opening_hours.hpp"
@@ -54,6 +55,7 @@ void add_collection(std::vector<RouteSpec>& routes, const std::string& base, con
 // Every resource both dialects serve, in /v1 names relative to the base.
 std::vector<RouteSpec> resource_routes() {
   std::vector<RouteSpec> routes{
+      {Method::get, "/healthcheck", healthcheck},
       {Method::get, "/restaurant", get_restaurant},
       {Method::put, "/restaurant", update_restaurant, Shape::update, {"/restaurant", get_restaurant}},
   };

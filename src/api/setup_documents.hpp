@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "api/list_request.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
 #include "domain/setup.hpp"
 #include "http/handler.hpp"
+#include "http/query_params.hpp"
 #include "json/setup_codec.hpp"
 #include "store/store.hpp"
 
@@ -105,6 +107,19 @@ class BodyReader {
   rapidjson::Document doc_;
   json::ObjectReader reader_;
 };
+
+// GET of a setup collection: `docs`, in the collection's default order, each
+// written with `write`, then filtered, sorted and paged by the request's
+// customQuery, sort, skip and limit (api/list_request.hpp; whole without
+// `limit`). Fields are those of the documents as answered.
+template <typename Doc, typename Write>
+http::Response list_response(const http::RequestContext& context, const std::vector<Doc>& docs, Write write) {
+  const auto list = read_list_request(context, http::QueryParams(context.request.query), kWholeList);
+  std::vector<std::string> documents;
+  documents.reserve(docs.size());
+  for (const auto& doc : docs) documents.push_back(json::to_json(doc, write));
+  return http::Response::json(200, json_page_of(list, std::move(documents)));
+}
 
 // Responses of the /v1 dialect for writes.
 http::Response created_id(const std::string& id);  // 200, the id as a JSON string (resOS)

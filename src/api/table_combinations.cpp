@@ -8,13 +8,8 @@ namespace maitred::api {
 using domain::TableCombination;
 
 http::Response list_table_combinations(http::RequestContext& context) {
-  auto combinations = load_all<TableCombination>(context.services.store, context.caller().restaurant_id);
-  std::string body;
-  json::JsonWriter out(body);
-  out.start_array();
-  for (const auto& c : combinations) json::write_table_combination(out, c);
-  out.end_array();
-  return http::Response::json(200, std::move(body));
+  return list_response(context, load_all<TableCombination>(context.services.store, context.caller().restaurant_id),
+                       json::write_table_combination);
 }
 
 http::Response get_table_combination(http::RequestContext& context) {

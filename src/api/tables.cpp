@@ -37,14 +37,9 @@ void save(http::RequestContext& context, const domain::Table& table, bool is_new
 http::Response list_tables(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  auto tables = load_all<domain::Table>(store, restaurant);
-  auto areas = load_all<domain::Area>(store, restaurant);
-  std::string body;
-  json::JsonWriter out(body);
-  out.start_array();
-  for (const auto& table : tables) write_public(out, table, areas);
-  out.end_array();
-  return http::Response::json(200, std::move(body));
+  const auto areas = load_all<domain::Area>(store, restaurant);
+  return list_response(context, load_all<domain::Table>(store, restaurant),
+                       [&](json::JsonWriter& out, const domain::Table& table) { write_public(out, table, areas); });
 }
 
 http::Response get_table(http::RequestContext& context) {

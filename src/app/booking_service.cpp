@@ -13,6 +13,7 @@
 #include "domain/errors.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "domain/seating.hpp"
+#include "domain/service_at.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
 #include "domain/time_zone.hpp"
@@ -47,8 +48,8 @@ Booking load(const BookingContext& c, const std::string& id) {
 void place_in_time(const BookingContext& c, Booking& b, const std::string& date_text, const std::string& time_text) {
   auto day = domain::parse_iso_date(date_text);
   if (!day) invalid("date", "date format invalid, should be YYYY-MM-DD.");
-  if (*day > domain::kLastSupportedDate) {
-    invalid("date", "Bookings after 2037-12-31 are not supported (time zone data ends there).");
+  if (!domain::is_supported_date(*day)) {
+    invalid("date", "Bookings must be dated from 1900-01-01 to 2037-12-31 (time zone data ends there).");
   }
   auto minutes = domain::parse_clock_time(time_text);
   if (!minutes) invalid("time", "time format invalid, should be HH:MM.");
@@ -102,19 +103,29 @@ class SetupOnce {
   std::optional<LoadedRestaurant> loaded_;
 };
 
+// `ids` are tables, or table combinations as availableTables lists them
+// ("T11 + T12"): a combination books each of its tables.
 void apply_tables(SetupOnce& setup, const std::vector<std::string>& ids, Booking& b) {
-  const auto& tables = setup.get().tables;
+  const auto& loaded = setup.get();
   b.tables.clear();
+  auto add = [&](const std::string& table_id, const std::string& field) {
+    auto table = std::ranges::find(loaded.tables, table_id, &domain::Table::id);
+    if (table == loaded.tables.end()) {
+      throw domain::NotFound("unknown_reference", field, "There is no table with id '" + table_id + "'.");
+    }
+    if (std::ranges::find(b.tables, table_id, &domain::BookedTable::id) != b.tables.end()) {
+      invalid(field, "Table '" + table->name + "' is listed twice.");
+    }
+    b.tables.push_back(loaded.booked(*table));
+  };
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto table = std::ranges::find(tables, ids[i], &domain::Table::id);
-    if (table == tables.end()) {
-      throw domain::NotFound("unknown_reference", "tables[" + std::to_string(i) + "]",
-                             "There is no table with id '" + ids[i] + "'.");
+    const std::string field = "tables[" + std::to_string(i) + "]";
+    auto combination = std::ranges::find(loaded.combinations, ids[i], &domain::TableCombination::id);
+    if (combination == loaded.combinations.end()) {
+      add(ids[i], field);
+      continue;
     }
-    if (std::ranges::find(b.tables, ids[i], &domain::BookedTable::id) != b.tables.end()) {
-      invalid("tables[" + std::to_string(i) + "]", "Table '" + table->name + "' is listed twice.");
-    }
-    b.tables.push_back(setup.get().booked(*table));
+    for (const auto& table_id : combination->table_ids) add(table_id, field);
   }
 }
 
@@ -132,6 +143,16 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
   auto hour = json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
   b.opening_hour_id = hour.id;
   b.opening_hour_name = hour.name;
+}
+
+// A booking that names no service is filed under the one its start falls
+// in (none outside opening hours), so clients that group bookings by
+// service find it there.
+void file_under_service(const BookingContext& c, SetupOnce& setup, Booking& b) {
+  const auto day = domain::parse_iso_date(b.date);
+  const auto at = domain::service_at(setup.get().hours, c.restaurant.timezone, *day, b.date_time, b.opening_hour_id);
+  b.opening_hour_id = at.service == nullptr ? "" : at.service->id;
+  b.opening_hour_name = at.service == nullptr ? "" : at.service->name;
 }
 
 void apply_custom_fields(SetupOnce& setup, const json::BookingChanges& ch, Booking& b) {
@@ -288,6 +309,13 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   // not wait for this one on a store that can run writers side by side.
   c.store.atomically_for_day(c.restaurant.id, b.date, [&] {
     if (idempotency) {
+      // Creates with one key queue here whatever their dates (the day scope
+      // alone lets two days' creates run side by side, and the later one
+      // would find no record, then fail on the first's), so each finds the
+      // records written before it and answers as a sequential retry would:
+      // the same body replays, another is idempotency_key_reused. Taken
+      // before the customer's names (customer_service.cpp).
+      c.store.serialize_on(c.restaurant.id, "idempotency-key:" + idempotency->key);
       if (auto earlier = c.store.find_idempotency_key(c.restaurant.id, idempotency->key)) {
         if (earlier->request_hash != idempotency->request_hash) {
           invalid("Idempotency-Key",
@@ -304,6 +332,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
     std::string consumed_hold;
     if (ch.hold_id) consumed_hold = take_hold(c, *ch.hold_id, b, ch.table_ids.has_value());
+    if (b.opening_hour_id.empty()) file_under_service(c, setup, b);
     apply_custom_fields(setup, ch, b);
     const bool overbooked = seat(c, setup, b, ch.allow_overbooking, consumed_hold);
     if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
@@ -342,6 +371,8 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     }
     if (ch.opening_hour_id) apply_opening_hour(c, *ch.opening_hour_id, b);
     SetupOnce setup(c);
+    // Moved without naming a service: filed under the one it moved into.
+    if ((ch.date || ch.time) && !ch.opening_hour_id) file_under_service(c, setup, b);
     if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
     if (ch.custom_fields != nullptr) apply_custom_fields(setup, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);

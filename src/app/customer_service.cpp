@@ -22,8 +22,9 @@ void link_customer(store::Store& store, const core::Clock& clock, domain::Bookin
     return;
   }
   // Two bookings for one new guest may be written side by side (other days):
-  // one of them creates the customer, the other finds it. Order: e-mail,
-  // phone, then the customer (refresh_customer).
+  // one of them creates the customer, the other finds it. Order: the
+  // Idempotency-Key (create_booking), e-mail, phone, then the customer
+  // (refresh_customer).
   if (!guest.email.empty()) store.serialize_on(b.restaurant_id, "email:" + core::ascii_lowered(guest.email));
   if (!guest.phone.empty()) store.serialize_on(b.restaurant_id, "phone:" + guest.phone);
   if (auto found = store.find_customer_by_contact(b.restaurant_id, guest.email, guest.phone)) {

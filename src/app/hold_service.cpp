@@ -22,7 +22,7 @@ namespace {
 domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
   auto day = domain::parse_iso_date(r.date);
   if (!day) invalid("date", "date format invalid, should be YYYY-MM-DD.");
-  if (*day > domain::kLastSupportedDate) invalid("date", "Dates after 2037-12-31 are not supported.");
+  if (!domain::is_supported_date(*day)) invalid("date", "Dates must be from 1900-01-01 to 2037-12-31.");
   auto minutes = domain::parse_clock_time(r.time);
   if (!minutes) invalid("time", "time format invalid, should be HH:MM.");
 

@@ -12,6 +12,15 @@ namespace maitred::domain {
 
 // "YYYY-MM-DD", a real calendar date; nullopt otherwise.
 std::optional<date::year_month_day> parse_iso_date(std::string_view text);
+
+// Dates clients send (a booking's `date`, list bounds, special days) must lie
+// in these years: anything else is a typo such as 0000-01-01, and year 0 or
+// 9999 would only reach code that was never meant to see them.
+inline constexpr date::year kFirstClientYear{1900};
+inline constexpr date::year kLastClientYear{2199};
+constexpr bool is_client_year(date::year_month_day day) {
+  return day.year() >= kFirstClientYear && day.year() <= kLastClientYear;
+}
 std::string format_iso_date(date::year_month_day day);
 
 // ISO weekday, Monday = 1 ... Sunday = 7 (resOS `day`).

@@ -37,6 +37,10 @@ std::optional<int> parse_wall_clock(std::string_view text) {
 }  // namespace
 
 std::optional<core::SystemTime> parse_date_time_bound(std::string_view text, std::string_view zone, Bound bound) {
+  // Years outside the client range are refused like any malformed bound.
+  if (text.size() >= 10) {
+    if (auto day = parse_iso_date(text.substr(0, 10)); day && !is_client_year(*day)) return std::nullopt;
+  }
   if (auto day = parse_iso_date(text)) {
     if (bound == Bound::from) return start_of_local_day(zone, *day);
     const auto next = date::year_month_day{date::sys_days{*day} + date::days{1}};

@@ -4,6 +4,7 @@
 
 #include "domain/booking_status.hpp"
 #include "domain/calendar.hpp"
+#include "domain/service_at.hpp"
 #include "domain/table_conflicts.hpp"
 #include "domain/time_zone.hpp"
 
@@ -13,35 +14,29 @@ namespace {
 
 using std::chrono::minutes;
 
-struct ServiceAtStart {
-  const OpeningHour* service = nullptr;
-  ServiceWindow window;
-};
-
-// The service whose opening hours contain the booking's start: one of its
-// date's, or one of the day before's running past midnight. When services
-// overlap, the one the booking names wins, else the earliest opening.
-ServiceAtStart service_at(const RestaurantSnapshot& s, const Booking& b) {
-  ServiceAtStart found;
-  const auto day = parse_iso_date(b.date);
-  if (!day) return found;
-  for (int offset : {-1, 0}) {
-    const date::year_month_day service_day{date::sys_days{*day} + date::days{offset}};
-    for (const OpeningHour* h : services_on(s.opening_hours, service_day)) {
-      const auto window = service_window(s.restaurant.timezone, service_day, *h);
-      if (b.date_time < window.start || b.date_time >= window.end) continue;
-      if (found.service == nullptr || h->id == b.opening_hour_id) found = {h, window};
-    }
-  }
-  return found;
-}
-
 std::string when(const Booking& b) {
   return format_clock_time(b.time) + " on " + b.date;
 }
 
 std::string party(int people) {
   return std::to_string(people) + (people == 1 ? " person" : " people");
+}
+
+// What the chosen tables seat: a set that is exactly a combination's seats
+// what the restaurant says the joined tables seat; others the sum of theirs.
+int seats_of(const RestaurantSnapshot& s, const std::vector<BookedTable>& booked) {
+  auto is_booked = [&](const std::string& id) {
+    return std::ranges::find(booked, id, &BookedTable::id) != booked.end();
+  };
+  for (const auto& c : s.combinations) {
+    if (c.table_ids.size() == booked.size() && std::ranges::all_of(c.table_ids, is_booked)) return c.seats_max;
+  }
+  int seats = 0;
+  for (const auto& t : booked) {
+    auto table = std::ranges::find(s.tables, t.id, &Table::id);
+    if (table != s.tables.end()) seats += table->seats_max;
+  }
+  return seats;
 }
 
 }  // namespace
@@ -54,7 +49,9 @@ SeatingVerdict check_seating(const RestaurantSnapshot& s, const Booking& b) {
     return verdict;
   };
 
-  const auto at = service_at(s, b);
+  const auto day = parse_iso_date(b.date);
+  const auto at =
+      day ? service_at(s.opening_hours, s.restaurant.timezone, *day, b.date_time, b.opening_hour_id) : ServiceAtStart{};
   verdict.service = at.service;
   if (at.service == nullptr) {
     return refuse("closed", "time", "The restaurant takes no bookings at " + when(b) + ": no service is open then.");
@@ -90,11 +87,7 @@ SeatingVerdict check_seating(const RestaurantSnapshot& s, const Booking& b) {
     }
     return verdict;
   }
-  int seats = 0;
-  for (const auto& booked : b.tables) {
-    auto table = std::ranges::find(s.tables, booked.id, &Table::id);
-    if (table != s.tables.end()) seats += table->seats_max;
-  }
+  const int seats = seats_of(s, b.tables);
   if (seats < b.people) {
     return refuse(
         "tables_too_small", "tables",

@@ -70,9 +70,11 @@ void check_opening_hour(const OpeningHour& h, std::span<const Area> areas) {
   if (h.special) {
     auto from = parse_iso_date(h.date);
     if (!from) fail("date", "A special day needs a date as YYYY-MM-DD.");
+    if (!is_client_year(*from)) fail("date", "A special day must be in the years 1900 to 2199.");
     if (!h.to_date.empty()) {
       auto to = parse_iso_date(h.to_date);
       if (!to) fail("toDate", "toDate must be a date as YYYY-MM-DD.");
+      if (!is_client_year(*to)) fail("toDate", "toDate must be in the years 1900 to 2199.");
       if (*to < *from) fail("toDate", "toDate must not be before date.");
       if (h.is_open) fail("toDate", "A date range (toDate) is only for closures: set isOpen to false.");
       if (date::sys_days{*to} - date::sys_days{*from} > date::days{366}) {

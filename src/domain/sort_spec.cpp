@@ -60,12 +60,9 @@ class SortParser {
     if (auto problem = check_field_path(path)) fail(problem->reason, start + problem->offset);
     SortKey key{std::string(path), true};
     skip_space();
-    if (at_end() || text_[pos_] != ':') {
-      // Only a separator may follow a bare field; anything else would be
-      // silently read as "ascending" otherwise.
-      if (!at_end() && text_[pos_] != ',') fail("expected ':', ',' or the end of the sort", pos_);
-      return key;
-    }
+    // resOS always names the direction; guessing one for a bare field would
+    // hide a client's mistake (`sort=people` meant descending?).
+    if (at_end() || text_[pos_] != ':') fail("expected ':' and a direction (1 or -1) after the field name", pos_);
     ++pos_;
     skip_space();
     const std::size_t direction_at = pos_;

@@ -2,7 +2,8 @@
 // The `sort` list parameter (SPEC.md section 4): `field:1` ascending,
 // `field:-1` descending, several joined by commas in priority order
 // (`createdAt:1,updatedAt:-1`), nested fields with dots (`guest.name:1`).
-// A bare `field` sorts ascending. Whitespace is allowed around tokens.
+// Every key names its direction (a bare `field` is refused). Whitespace is
+// allowed around tokens.
 
 #include <cstddef>
 #include <string>

@@ -14,6 +14,10 @@ namespace maitred::domain {
 // The last local date maitred accepts: the OS tz database read by date-tz
 // ignores TZif rule footers, so DST after 2037 would come out wrong (DESIGN.md).
 inline constexpr date::year_month_day kLastSupportedDate{date::year{2037}, date::month{12}, date::day{31}};
+inline constexpr date::year_month_day kFirstSupportedDate{date::year{1900}, date::month{1}, date::day{1}};
+constexpr bool is_supported_date(date::year_month_day day) {
+  return day >= kFirstSupportedDate && day <= kLastSupportedDate;
+}
 
 enum class LocalTimeKind { unique, ambiguous, nonexistent };
 

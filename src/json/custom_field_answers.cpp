@@ -1,6 +1,7 @@
 #include "json/custom_field_answers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/text.hpp"
@@ -13,6 +14,18 @@ namespace maitred::json {
 namespace {
 
 constexpr std::size_t kMaxTextAnswer = 2000;
+
+// The keys of a custom field definition (GET /v1/customFields) besides `_id`.
+constexpr std::array kEchoedDefinitionKeys = {"name",
+                                              "label",
+                                              "helptext",
+                                              "type",
+                                              "isRequired",
+                                              "sortIndex",
+                                              "multipleChoiceSelections",
+                                              "activeFlows",
+                                              "defaultOnAllOpeningHours",
+                                              "openingHourIds"};
 
 std::string_view view(const rapidjson::Value& v) {
   return {v.GetString(), v.GetStringLength()};
@@ -32,6 +45,23 @@ bool applies(const domain::CustomField& field, const std::string& opening_hour_i
   if (std::ranges::find(field.active_flows, "booking") == field.active_flows.end()) return false;
   if (field.default_on_all_opening_hours) return true;
   return std::ranges::find(field.opening_hour_ids, opening_hour_id) != field.opening_hour_ids.end();
+}
+
+// A radio or dropdown answer's option id or name: a string, or (as clients
+// that answer every choice field the checkbox way send it) a list of at most
+// one option, `[{"_id": …, "name": …}]` or `["…"]`. Empty when blank.
+std::string_view single_choice_key(const domain::CustomField& field, const rapidjson::Value& value,
+                                   const std::string& value_field) {
+  if (value.IsString()) return view(value);
+  const std::string one_of = "The answer to '" + field.name + "' must be one of its options.";
+  if (!value.IsArray()) invalid(value_field, one_of);
+  if (value.Empty()) return {};
+  if (value.Size() > 1)
+    invalid(value_field, "'" + field.name + "' takes one option, not " + std::to_string(value.Size()) + ".");
+  const auto& item = value[0];
+  if (item.IsString()) return view(item);
+  if (item.IsObject() && item.HasMember("_id") && item["_id"].IsString()) return view(item["_id"]);
+  invalid(value_field + "[0]", one_of);
 }
 
 // The answer's value, checked against the field's type; empty when blank.
@@ -60,12 +90,10 @@ domain::CustomFieldAnswer answer_for(const domain::CustomField& field, const rap
       writer.number(value->GetDouble());
     answer.value_json = out;
   } else if (field.type == "radio" || field.type == "dropdown") {
-    if (!value->IsString()) invalid(value_field, "The answer to '" + field.name + "' must be one of its options.");
-    if (value->GetStringLength() == 0) return answer;
-    const auto* choice = find_choice(field, view(*value));
-    if (choice == nullptr) {
-      invalid(value_field, "'" + std::string(view(*value)) + "' is not an option of '" + field.name + "'.");
-    }
+    const auto key = single_choice_key(field, *value, value_field);
+    if (key.empty()) return answer;
+    const auto* choice = find_choice(field, key);
+    if (choice == nullptr) invalid(value_field, "'" + std::string(key) + "' is not an option of '" + field.name + "'.");
     answer.value_json = quoted(choice->id);
     answer.multiple_choice_value_name = choice->name;
   } else {  // checkbox: the ticked options
@@ -119,7 +147,9 @@ std::vector<domain::CustomFieldAnswer> read_custom_field_answers(const rapidjson
       const std::string where = "customFields[" + std::to_string(i) + "]";
       ObjectReader item((*answers)[i], where);
       const std::string id = item.required_string("_id", 64);
-      item.ignore("name");
+      // Clients may echo the definition the answer came from; its keys carry
+      // nothing an answer needs (maitred fills names from the definition).
+      for (const char* echoed : kEchoedDefinitionKeys) item.ignore(echoed);
       item.ignore("multipleChoiceValueName");
       const rapidjson::Value* value = item.raw("value");
       item.finish();

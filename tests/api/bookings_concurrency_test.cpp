@@ -165,6 +165,36 @@ TEST_F(BookingConcurrencyTest, TwentyRetriesWithOneIdempotencyKeyMakeOneBooking)
   EXPECT_EQ("\"" + ids_of(bookings)[0] + "\"", *ids.begin());
 }
 
+// One key sent at once with bodies for different days (whose writes may run
+// side by side): each request answers what it would have answered one after
+// the other. The first booking is made; every other body differs from its
+// body, so each is idempotency_key_reused (never a conflict or a 500, and
+// never the first booking's id for a request that asked for another day).
+TEST_F(BookingConcurrencyTest, OneIdempotencyKeyForDifferentDaysMakesOneBookingAndRefusesTheRest) {
+  const std::vector<std::string> dates = {"2027-01-12", "2027-01-14", "2027-01-16", "2027-01-18",
+                                          "2027-01-20", "2027-01-22", "2027-01-26", "2027-01-28"};
+  auto outcomes = race(static_cast<int>(dates.size()), [&](int i, HttpClient& c) {
+    return c.request("POST", "/v1/bookings", headers({{"Idempotency-Key", "web-form-77"}}),
+                     booking_body(dates[static_cast<std::size_t>(i)], "19:00", 2));
+  });
+  int made = 0;
+  std::string made_on;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const auto& o = outcomes[i];
+    ASSERT_TRUE(o.error.empty()) << o.error;
+    EXPECT_FALSE(o.reply.has("idempotent-replayed")) << o.reply.body;
+    if (o.reply.status == 200) {
+      ++made;
+      made_on = dates[i];
+    } else {
+      EXPECT_EQ(o.reply.status, 422u) << o.reply.body;
+      EXPECT_EQ(string_at(o.reply.body, "code"), "idempotency_key_reused") << o.reply.body;
+    }
+  }
+  EXPECT_EQ(made, 1);
+  for (const auto& date : dates) EXPECT_EQ(day(date).Size(), date == made_on ? 1u : 0u) << date;
+}
+
 TEST_F(BookingConcurrencyTest, ParallelMovesOntoOneTableLetOnlyOneIn) {
   std::vector<std::string> ids;
   // Twenty unseated guests, squeezed in on purpose (one each: the slot's

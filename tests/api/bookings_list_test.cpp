@@ -17,26 +17,10 @@
 #include "api/api_fixture.hpp"
 #include "api/booking_bodies.hpp"
 #include "api/json_paths.hpp"
+#include "api/query_encoding.hpp"
 
 namespace maitred::test {
 namespace {
-
-// Percent-encodes a query parameter value.
-std::string encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 using Ids = std::vector<std::string>;
 

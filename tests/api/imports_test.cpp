@@ -83,6 +83,9 @@ TEST_F(ImportsTest, BookingsImportAnswers202AndTheJobListsTheRefusedRows) {
   EXPECT_EQ(at(list, "1.guest.name"), "\"Hansen, Fay\"");
   EXPECT_EQ(at(list, "1.guest.phone"), "\"+4522222222\"");
   EXPECT_EQ(at(list, "1.comment"), "\"said \\\"hi\\\"\"");
+  // Filed under the service they start in, as bookings made over the API.
+  EXPECT_EQ(at(list, "0.openingHourName"), "\"Dinner\"");
+  EXPECT_EQ(at(list, "1.openingHourName"), "\"Dinner\"");
 
   // The same job under /v1.
   Reply v1 = get_with_key("/v1/imports/" + id, key());

@@ -80,6 +80,31 @@ TEST_F(StaffRolesTest, ApiKeysActAsOwner) {
   EXPECT_EQ(r.body.find("password\""), std::string::npos);
 }
 
+TEST_F(StaffRolesTest, BookingHistoryNamesTheStaffUserWhoWrote) {
+  std::string host_id;
+  const auto users = parse(get_with_key("/v1/users", key()).body);
+  for (const auto& user : users.GetArray()) {
+    if (std::string(user["username"].GetString()) == "host-user") host_id = user["_id"].GetString();
+  }
+  ASSERT_FALSE(host_id.empty());
+  const auto& token = tokens_["host"];
+  Reply made =
+      call("POST", "/v1/bookings", token, R"({"date":"2027-01-08","time":"19:00","people":2,"guest":{"name":"Bo"}})");
+  ASSERT_EQ(made.status, 200u) << made.body;
+  const std::string id = parse(made.body).GetString();
+  ASSERT_EQ(call("PUT", "/v1/bookings/" + id, token, R"({"people":3})").status, 200u);
+  ASSERT_EQ(call("POST", "/v1/bookings/" + id + "/restaurantNote", token, R"({"text":"Window"})").status, 200u);
+
+  Reply r = call("GET", "/v1/bookings/" + id + "/history", token);
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto history = parse(r.body);
+  ASSERT_EQ(history.Size(), 3u) << r.body;
+  for (const auto& entry : history.GetArray()) {
+    EXPECT_EQ(std::string(entry["actor"]["type"].GetString()), "user") << r.body;
+    EXPECT_EQ(std::string(entry["actor"]["id"].GetString()), host_id) << r.body;
+  }
+}
+
 TEST_F(StaffRolesTest, AStaffTokenSeesOnlyItsOwnRestaurant) {
   auto made = run_maitred({"restaurant", "create", "--name", "Other", "--timezone", "UTC", "--data", data().string()});
   ASSERT_EQ(made.exit_code, 0) << made.err;

@@ -1105,5 +1105,21 @@ TEST(AvailabilitySeating, NamedTablesMustSeatThePartyAndBeFree) {
   EXPECT_FALSE(check_seating(s, candidate("2026-06-05", H(19), 1, {"F1"})).assigned);
 }
 
+TEST(AvailabilitySeating, TablesThatMakeUpACombinationSeatWhatItSays) {
+  World w;
+  w.hours = {weekly("dinner", 5, 1800, 2200)};
+  w.tables = {table("S1", 1, 2), table("S2", 1, 2), table("S3", 1, 2)};
+  // Joined, S1 and S2 seat five (more than their sum); S2 and S3 three.
+  w.combinations = {combination("s12", "S1 + S2", {"S1", "S2"}, 3, 5),
+                    combination("s23", "S2 + S3", {"S2", "S3"}, 2, 3)};
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 5, {"S2", "S1"}))), "ok");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 6, {"S1", "S2"}))), "tables_too_small");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 4, {"S2", "S3"}))), "tables_too_small");
+  // Not exactly a combination: the tables' own seats add up.
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 6, {"S1", "S2", "S3"}))), "ok");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(19), 4, {"S1", "S3"}))), "ok");
+}
+
 }  // namespace
 }  // namespace maitred::domain

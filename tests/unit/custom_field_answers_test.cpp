@@ -177,11 +177,32 @@ TEST(CustomFieldAnswers, ClientNameAndChoiceNameAreReplacedFromTheDefinition) {
   EXPECT_EQ(a.multiple_choice_value_name, "Inside");
 }
 
+TEST(CustomFieldAnswers, RadioAsAOneOptionListIsThatOption) {
+  // Clients that answer every choice field the checkbox way.
+  auto a = one(R"([{"_id":"cf-radio","value":[{"_id":"opt-out","name":"Outside"}]}])");
+  EXPECT_EQ(a.value_json, R"("opt-out")");
+  EXPECT_EQ(a.multiple_choice_value_name, "Outside");
+  EXPECT_EQ(one(R"([{"_id":"cf-drop","value":["Birthday"]}])").value_json, R"("occ-bday")");
+  EXPECT_TRUE(read(R"([{"_id":"cf-drop","value":[]}])").empty());
+}
+
+TEST(CustomFieldAnswers, AnAnswerMayEchoItsFieldDefinition) {
+  auto a = one(R"([{"_id":"cf-radio","name":"Seating","label":"Where?","type":"radio","helptext":"",
+                    "isRequired":false,"sortIndex":3,"activeFlows":["booking"],"defaultOnAllOpeningHours":true,
+                    "openingHourIds":[],"multipleChoiceSelections":[{"_id":"opt-in","name":"Inside"}],
+                    "value":"opt-in"}])");
+  EXPECT_EQ(a.value_json, R"("opt-in")");
+  EXPECT_EQ(a.multiple_choice_value_name, "Inside");
+}
+
 TEST(CustomFieldAnswers, RadioRefusesUnknownOptionsAndOtherTypes) {
   expect_failure(R"([{"_id":"cf-radio","value":"Balcony"}])", "invalid_field", "customFields[0].value");
   expect_failure(R"([{"_id":"cf-radio","value":"inside"}])", "invalid_field", "customFields[0].value");
   expect_failure(R"([{"_id":"cf-radio","value":1}])", "invalid_field", "customFields[0].value");
-  expect_failure(R"([{"_id":"cf-radio","value":["opt-in"]}])", "invalid_field", "customFields[0].value");
+  expect_failure(R"([{"_id":"cf-radio","value":["opt-in","opt-out"]}])", "invalid_field", "customFields[0].value");
+  expect_failure(R"([{"_id":"cf-radio","value":[{"name":"Inside"}]}])", "invalid_field", "customFields[0].value[0]");
+  expect_failure(R"([{"_id":"cf-radio","value":[["opt-in"]]}])", "invalid_field", "customFields[0].value[0]");
+  expect_failure(R"([{"_id":"cf-radio","value":[{"_id":"Balcony"}]}])", "invalid_field", "customFields[0].value");
   expect_failure(R"([{"_id":"cf-drop","value":"Wedding"}])", "invalid_field", "customFields[0].value");
   expect_failure(R"([{"_id":"cf-drop","value":{"_id":"occ-bday"}}])", "invalid_field", "customFields[0].value");
 }

@@ -110,7 +110,7 @@ TEST(PgQueryCompiler, PlaceholdersCountFromTheCallersParamsAndPathsBindOnce) {
 
 TEST(PgQueryCompiler, OrderByAppendsItsParamsAfterTheFilters) {
   Params params{"filter"};
-  auto sql = compile_order_by(parse_sort("people:-1,guest.name:1,status:-1,customerId"), kColumns, params);
+  auto sql = compile_order_by(parse_sort("people:-1,guest.name:1,status:-1,customerId:1"), kColumns, params);
   EXPECT_EQ(sql,
             "ORDER BY people DESC, "
             "CASE WHEN json_typeof(doc #> $2::text[]) IN ('number', 'boolean') THEN 1"

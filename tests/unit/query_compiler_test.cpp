@@ -128,7 +128,7 @@ TEST(QueryCompiler, ValueKindsAndColumns) {
 
 TEST(QueryCompiler, OrderByAppendsItsParamsAfterTheFilters) {
   Params params{std::string("filter")};
-  auto sql = compile_order_by(parse_sort("people:-1,guest.name:1,createdAt"), kColumns, params);
+  auto sql = compile_order_by(parse_sort("people:-1,guest.name:1,createdAt:1"), kColumns, params);
   EXPECT_EQ(sql, "ORDER BY people DESC, json_extract(doc, ?) ASC, json_extract(doc, ?) ASC, id ASC");
   EXPECT_EQ(params, (Params{std::string("filter"), std::string("$.guest.name"), std::string("$.createdAt")}));
 

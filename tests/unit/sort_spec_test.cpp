@@ -24,8 +24,7 @@ TEST(SortSpec, ParsesKeysInPriorityOrder) {
       {"dateTime:-1", {{"dateTime", false}}},
       {"createdAt:1,updatedAt:-1", {{"createdAt", true}, {"updatedAt", false}}},
       {"guest.name:1", {{"guest.name", true}}},
-      {"people", {{"people", true}}},
-      {"people,guest.name:-1,status", {{"people", true}, {"guest.name", false}, {"status", true}}},
+      {"people:1,guest.name:-1,status:1", {{"people", true}, {"guest.name", false}, {"status", true}}},
       {" people : -1 , status : 1 ", {{"people", false}, {"status", true}}},
       {"customFields.0.value:-1", {{"customFields.0.value", false}}},
       {"a:1,b:1,c:1,d:1,e:1,f:1,g:1,h:1,i:1,j:-1",
@@ -63,8 +62,10 @@ TEST(SortSpec, MalformedInputsPointAtTheProblem) {
       {"dateTime:asc", "sort: expected 1 or -1 after ':' at position 9"},
       {"dateTime:+1", "sort: expected 1 or -1 after ':' at position 9"},
       {"dateTime:1 2", "sort: expected ',' or the end of the sort at position 11"},
-      {"dateTime;1", "sort: expected ':', ',' or the end of the sort at position 8"},
-      {"guest-name:1", "sort: expected ':', ',' or the end of the sort at position 5"},
+      {"dateTime;1", "sort: expected ':' and a direction (1 or -1) after the field name at position 8"},
+      {"guest-name:1", "sort: expected ':' and a direction (1 or -1) after the field name at position 5"},
+      {"people", "sort: expected ':' and a direction (1 or -1) after the field name at position 6"},
+      {"people ,status:1", "sort: expected ':' and a direction (1 or -1) after the field name at position 7"},
       {"dateTime:1,", "sort: trailing comma at position 10"},
       {"dateTime:1,,people:1", "sort: empty sort key at position 11"},
       {",dateTime:1", "sort: empty sort key at position 0"},
@@ -75,8 +76,8 @@ TEST(SortSpec, MalformedInputsPointAtTheProblem) {
       {"a.b.c.d.e.f.g.h.i.j.k:1", "sort: field name has more than 10 segments at position 20"},
       {std::string(201, 'x'), "sort: field name is longer than 200 characters at position 200"},
       {"createdAt:1,updatedAt:1,createdAt:-1", "sort: 'createdAt' is sorted on twice at position 24"},
-      {"people,people", "sort: 'people' is sorted on twice at position 7"},
-      {"a,b,c,d,e,f,g,h,i,j,k", "sort: too many sort keys (at most 10) at position 20"},
+      {"people:1,people:-1", "sort: 'people' is sorted on twice at position 9"},
+      {"a:1,b:1,c:1,d:1,e:1,f:1,g:1,h:1,i:1,j:1,k:1", "sort: too many sort keys (at most 10) at position 40"},
   };
   for (const auto& [text, message] : cases) {
     SCOPED_TRACE(text);
