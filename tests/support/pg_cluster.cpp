@@ -18,6 +18,8 @@
 #include <stdexcept>
 #include <vector>
 
+extern char** environ;
+
 namespace maitred::test {
 
 namespace {
@@ -107,6 +109,19 @@ void PgCluster::run_tool(const std::string& tool, const std::vector<std::string>
   std::vector<char*> c_argv;
   for (auto& a : argv) c_argv.push_back(a.data());
   c_argv.push_back(nullptr);
+  // PostgreSQL runs on the machine's real clock even when the tests run
+  // under libfaketime (scripts/test-at-date): its statement and lock
+  // timeouts never fire with the library preloaded, and the server under
+  // test keeps its own pinned clock anyway.
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string_view entry(*e);
+    if (entry.starts_with("LD_PRELOAD=") || entry.starts_with("FAKETIME")) continue;
+    env_strings.emplace_back(entry);
+  }
+  std::vector<char*> c_env;
+  for (auto& e : env_strings) c_env.push_back(e.data());
+  c_env.push_back(nullptr);
 
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("pg_cluster: fork failed");
@@ -120,7 +135,7 @@ void PgCluster::run_tool(const std::string& tool, const std::vector<std::string>
     const int null_in = ::open("/dev/null", O_RDONLY);
     if (null_in >= 0) ::dup2(null_in, STDIN_FILENO);
     ::chdir(folder_.c_str());
-    ::execv(c_argv[0], c_argv.data());
+    ::execve(c_argv[0], c_argv.data(), c_env.data());
     std::_Exit(127);
   }
   int status = 0;
