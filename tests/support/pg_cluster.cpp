@@ -110,9 +110,8 @@ void PgCluster::run_tool(const std::string& tool, const std::vector<std::string>
   for (auto& a : argv) c_argv.push_back(a.data());
   c_argv.push_back(nullptr);
   // PostgreSQL runs on the machine's real clock even when the tests run
-  // under libfaketime (scripts/test-at-date): its statement and lock
-  // timeouts never fire with the library preloaded, and the server under
-  // test keeps its own pinned clock anyway.
+  // under libfaketime (scripts/test-at-date): it is not what is under test,
+  // and maitred keeps its own pinned clock anyway.
   std::vector<std::string> env_strings;
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string_view entry(*e);
