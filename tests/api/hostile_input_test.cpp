@@ -64,12 +64,13 @@ class HostileInputTest : public ApiTest {
   // With the server stopped, makes the stored document `id` of `table`
   // undecodable: on SQLite the bytes an older maitred stored for a lone
   // surrogate (ED B0 80) inside its first name; PostgreSQL's json column
-  // cannot hold those, so there a document missing its required fields.
+  // cannot hold those, so there a document whose name is a number.
   void corrupt_stored(const std::string& table, const std::string& id) {
     ASSERT_EQ(server_, nullptr) << "stop the server first";
     if (on_postgres()) {
       store::postgres::Connection pg(store::postgres::ConnectOptions{database_args(data()).at(1)});
-      pg.exec_script("UPDATE " + table + R"( SET doc = '{"_id": ")" + id + R"("}' WHERE id = ')" + id + "'");
+      pg.exec_script("UPDATE " + table + R"( SET doc = '{"_id": ")" + id + R"(", "name": 42}' WHERE id = ')" + id +
+                     "'");
       return;
     }
     sqlite3* db = nullptr;
