@@ -258,6 +258,21 @@ TEST_F(HostileInputTest, ACorruptBookingAnswers500AndCanBeDeleted) {
   EXPECT_EQ(call("GET", "/v1/bookings/" + kept).status, 200u);
 }
 
+TEST_F(HostileInputTest, ACorruptOpeningHourAnswers500AndCanBeDeleted) {
+  auto hours = parse(call("GET", "/v1/openingHours").body);
+  ASSERT_TRUE(hours.IsArray() && hours.Size() > 0u);
+  const std::string id = text_at(hours, "0._id");
+  stop_server();
+  corrupt_stored("documents", id);
+  start_server();
+
+  EXPECT_EQ(call("GET", "/v1/openingHours/" + id).status, 500u);
+  Reply erased = call("DELETE", "/v1/openingHours/" + id);
+  EXPECT_EQ(erased.status, 200u) << erased.body;
+  EXPECT_EQ(call("GET", "/v1/openingHours/" + id).status, 404u);
+  EXPECT_EQ(call("GET", "/v1/openingHours").status, 200u);
+}
+
 TEST_F(HostileInputTest, ACorruptAreaAnswers500AndCanBeDeleted) {
   Reply made = call("POST", "/v1/areas", R"({"name": "Terrace"})");
   ASSERT_EQ(made.status, 200u) << made.body;
