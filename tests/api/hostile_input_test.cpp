@@ -14,6 +14,7 @@
 #include "api/api_fixture.hpp"
 #include "api/booking_bodies.hpp"
 #include "api/json_paths.hpp"
+#include "core/utf8.hpp"
 #include "store/postgres/connection.hpp"
 #include "support/test_database.hpp"
 
@@ -186,6 +187,14 @@ TEST_F(HostileInputTest, ALoneSurrogateInAGuestNameIsRefusedOnCreateAndUpdate) {
 TEST_F(HostileInputTest, AQueryParameterThatIsNotUtf8IsRefusedNamingIt) {
   expect_refused(call("GET", "/v1/bookings?customQuery=%ED%B0%80"), "invalid_parameter", "customQuery");
   expect_refused(call("GET", "/v1/bookings?fromDateTime=" + kDate + "%FF"), "invalid_parameter", "fromDateTime");
+}
+
+TEST_F(HostileInputTest, AnIdInThePathThatIsNotUtf8IsNotEchoedBack) {
+  for (const std::string target : {"/v1/bookings/ab\xff", "/v1/bookings/ab%FF", "/v1/areas/ab\xed\xb0\x80"}) {
+    Reply r = call("GET", target);
+    EXPECT_TRUE(r.status == 404u || r.status == 400u) << r.status << " " << r.body;
+    EXPECT_TRUE(core::is_valid_utf8(r.body)) << r.body;
+  }
 }
 
 TEST_F(HostileInputTest, AnIdempotencyKeyThatIsNotUtf8IsRefused) {
