@@ -39,7 +39,8 @@ Refusal invalid_text(const std::string& field, bool in_key) {
                 " is not valid UTF-8 (an ill-formed byte sequence or a lone UTF-16 surrogate)."};
   }
   return {"invalid_utf8", field,
-          quoted_or_body(field) + " is not valid UTF-8 (an ill-formed byte sequence or a lone UTF-16 surrogate)."};
+          (field.empty() ? std::string("The body") : "'" + field + "'") +
+              " is not valid UTF-8 (an ill-formed byte sequence or a lone UTF-16 surrogate)."};
 }
 
 // Sits between RapidJSON's (iterative) reader and the Document it builds:
