@@ -7,6 +7,7 @@
 #include "app/demo_bookings.hpp"
 #include "app/demo_setup.hpp"
 #include "core/ids.hpp"
+#include "core/utf8.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "store/store.hpp"
 
@@ -72,6 +73,7 @@ domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clo
 std::string create_api_key(store::Store& store, const core::Clock& clock, const std::string& restaurant_id,
                            const std::string& label) {
   if (label.size() > kMaxLabelLength) throw UsageError("the key name is longer than 100 characters");
+  if (!core::is_valid_utf8(label)) throw UsageError("the key name is not valid UTF-8");
   require_restaurant(store, restaurant_id);
   auto generated = domain::generate_api_key(restaurant_id, label, clock.now());
   store.create_api_key(generated.key);

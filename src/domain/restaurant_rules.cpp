@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "domain/errors.hpp"
 
 namespace maitred::domain {
@@ -50,6 +51,9 @@ int duration_for(const BookingRules& rules, int people) {
 std::optional<FieldError> check_restaurant_name(std::string_view name) {
   bool blank = name.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (blank) return FieldError{"name", "The restaurant needs a name."};
+  // The API's reader refuses such text already; `maitred restaurant create`
+  // comes here straight from the command line.
+  if (!core::is_valid_utf8(name)) return FieldError{"name", "The restaurant name is not valid UTF-8."};
   if (core::utf8_length(name) > kMaxNameLength) {
     return FieldError{"name", "The restaurant name is longer than 200 characters."};
   }
@@ -82,7 +86,8 @@ void check_restaurant(const Restaurant& r) {
   if (!is_supported_language(r.language)) fail("language", "The language must be one of en, es, de, da, sv.");
   const auto& rules = r.booking_rules;
   if (rules.slot_interval < 5 || (60 % rules.slot_interval != 0 && rules.slot_interval % 60 != 0)) {
-    fail("bookingRules.slotInterval", "The slot interval must divide an hour or be whole hours (5, 10, 15, 20, 30, 60, 120 minutes...).");
+    fail("bookingRules.slotInterval",
+         "The slot interval must divide an hour or be whole hours (5, 10, 15, 20, 30, 60, 120 minutes...).");
   }
   check_durations(rules);
   if (!is_booking_status(rules.default_status) ||

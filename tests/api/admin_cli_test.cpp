@@ -88,6 +88,20 @@ TEST_F(AdminCliTest, BlankNameIsRefused) {
   EXPECT_NE(r.err.find("name"), std::string::npos) << r.err;
 }
 
+TEST_F(AdminCliTest, NamesThatAreNotUtf8AreRefusedAndNothingIsWritten) {
+  auto r = maitred({"restaurant", "create", "--name", "Caf\xe9", "--timezone", "UTC"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("UTF-8"), std::string::npos) << r.err;
+  auto listed = parse(maitred({"restaurant", "list"}).out);
+  EXPECT_TRUE(listed.IsArray() && listed.Size() == 0u);
+
+  auto made = maitred({"restaurant", "create", "--name", "Cafe", "--timezone", "UTC"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto key = maitred({"key", "create", "--restaurant", string_at(made.out, "_id"), "--name", "till \xff"});
+  EXPECT_NE(key.exit_code, 0);
+  EXPECT_NE(key.err.find("UTF-8"), std::string::npos) << key.err;
+}
+
 TEST_F(AdminCliTest, MissingAndUnknownArgumentsFailWithAMessage) {
   for (auto args : std::vector<std::vector<std::string>>{
            {},

@@ -65,6 +65,11 @@ TEST(RestaurantRules, CheckRestaurantNameDirectly) {
   auto long_name = check_restaurant_name(std::string(201, 'x'));
   ASSERT_TRUE(long_name);
   EXPECT_EQ(long_name->field, "name");
+  for (const char* bad : {"Bistro \xed\xb0\x80", "Caf\xe9", "\xff"}) {
+    auto not_text = check_restaurant_name(bad);
+    ASSERT_TRUE(not_text) << bad;
+    EXPECT_EQ(not_text->field, "name");
+  }
 }
 
 TEST(RestaurantRules, TimezoneMustBeIana) {
