@@ -27,7 +27,8 @@ constexpr std::size_t kReadChunk = 4096;
 constexpr std::chrono::seconds kWriteTimeout{30};
 constexpr std::chrono::seconds kTlsShutdownTimeout{2};
 // Lingering close after an error answered before the request was read whole
-// (nginx's lingering_time; its size bound is ours).
+// (nginx's lingering_time; the size bound, ours, applies where the input is
+// drained raw: plain TCP, or TLS when waiting for close_notify failed).
 constexpr std::chrono::seconds kLingeringTime{30};
 constexpr std::size_t kLingeringBytes = 64 * 1024 * 1024;
 
