@@ -1,10 +1,10 @@
 #include "http/connection.hpp"
 
-#include <array>
 #include <ctime>
 #include <exception>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
@@ -119,20 +119,46 @@ Response handle_without_throwing(RequestPipeline& pipeline, const Request& reque
   }
 }
 
-// Runs handle() on `pool` and completes with the response on the executor
-// associated with the completion handler: for a coroutine, its own I/O
-// executor, so the stream is only ever touched from its I/O thread.
-// `request` (views into the connection's parser and buffer) must outlive the
+// An error answered before the request could be handled: the arguments of
+// RequestPipeline::early_error. The views point into the connection's
+// parser, which outlives the answer.
+struct EarlyError {
+  unsigned status;
+  std::string_view code;
+  std::string message;
+  std::string_view method;
+  std::string_view path;
+};
+
+// early_error, likewise never throwing where it may run on a handler thread:
+// should even it fail, a bare response with the status.
+Response early_error_without_throwing(RequestPipeline& pipeline, const EarlyError& error,
+                                      const std::string& client) noexcept {
+  try {
+    return pipeline.early_error(error.status, error.code, error.message, error.method, error.path, client);
+  } catch (...) {
+    Response bare;
+    bare.status = error.status;
+    bare.close_connection = true;
+    return bare;
+  }
+}
+
+// Runs `work` (a noexcept callable returning a Response) on `pool` and
+// completes with the response on the executor associated with the
+// completion handler: for a coroutine, its own I/O executor, so the stream
+// is only ever touched from its I/O thread. What `work` refers to (the
+// request: views into the connection's parser and buffer) must outlive the
 // operation; the awaiting coroutine is suspended until it completes, so its
 // locals do.
-template <class Token>
-auto async_handle(asio::thread_pool& pool, RequestPipeline& pipeline, const Request& request, Token&& token) {
-  auto initiation = [&pool, &pipeline, &request](auto handler) {
+template <class Work, class Token>
+auto async_on_pool(asio::thread_pool& pool, Work work, Token&& token) {
+  auto initiation = [&pool](auto handler, Work work) {
     // Keeps the I/O context from running out of work while the handler is
     // away on the pool.
     auto io_work = asio::make_work_guard(asio::get_associated_executor(handler));
-    asio::post(pool, [&pipeline, &request, handler = std::move(handler), io_work = std::move(io_work)]() mutable {
-      Response response = handle_without_throwing(pipeline, request);
+    asio::post(pool, [work = std::move(work), handler = std::move(handler), io_work = std::move(io_work)]() mutable {
+      Response response = work();
       auto io = io_work.get_executor();
       asio::post(io, [handler = std::move(handler), response = std::move(response)]() mutable {
         std::move(handler)(std::move(response));
@@ -140,7 +166,19 @@ auto async_handle(asio::thread_pool& pool, RequestPipeline& pipeline, const Requ
       io_work.reset();
     });
   };
-  return asio::async_initiate<Token, void(Response)>(initiation, token);
+  return asio::async_initiate<Token, void(Response)>(initiation, token, std::move(work));
+}
+
+// An early error's answer. early_error spends the client address's
+// rate-limit budget: a round trip where the limiter is shared (PostgreSQL),
+// so there it runs on the handler threads too.
+asio::awaitable<Response> answer_early(ConnectionShared& shared, const EarlyError& error, const std::string& client) {
+  auto work = [&shared, &error, &client]() noexcept {
+    return early_error_without_throwing(shared.pipeline, error, client);
+  };
+  if (shared.handlers == nullptr || !shared.config.every_request_on_handler_threads) co_return work();
+  auto answered = async_on_pool(*shared.handlers, work, asio::use_awaitable);
+  co_return co_await std::move(answered);
 }
 
 // Requests that may wait run on the handler threads: every write (a
@@ -181,33 +219,28 @@ asio::awaitable<bool> write_response(Stream& stream, Response response, bool kee
   co_return !ec && message.keep_alive();
 }
 
-// An error found while reading the request head or body, as a response; none
-// when the connection should just be dropped (timeout, client gone).
-std::optional<Response> read_failure_response(const beast::error_code& ec, ConnectionShared& shared,
-                                              const bhttp::request_parser<bhttp::string_body>& parser,
-                                              const std::string& client) {
-  const auto& config = shared.config;
+// An error found while reading the request head or body; none when the
+// connection should just be dropped (timeout, client gone).
+std::optional<EarlyError> read_failure(const beast::error_code& ec, const core::ServeConfig& config,
+                                       const bhttp::request_parser<bhttp::string_body>& parser) {
   std::string_view method = parser.is_header_done() ? sv(parser.get().method_string()) : std::string_view{};
   std::string_view path = parser.is_header_done() ? split_target(sv(parser.get().target())).first : std::string_view{};
   if (ec == bhttp::error::header_limit) {
-    return shared.pipeline.early_error(
-        431, "headers_too_large",
-        "The request headers are larger than " + std::to_string(config.max_header_bytes / 1024) + " KiB.", method, path,
-        client);
+    return EarlyError{431, "headers_too_large",
+                      "The request headers are larger than " + std::to_string(config.max_header_bytes / 1024) + " KiB.",
+                      method, path};
   }
   if (ec == bhttp::error::body_limit) {
-    return shared.pipeline.early_error(
-        413, "body_too_large",
-        "The request body is larger than " + std::to_string(config.max_body_bytes / 1024) + " KiB.", method, path,
-        client);
+    return EarlyError{413, "body_too_large",
+                      "The request body is larger than " + std::to_string(config.max_body_bytes / 1024) + " KiB.",
+                      method, path};
   }
   if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
       ec == asio::error::connection_reset || ec == asio::error::operation_aborted ||
       ec == asio::ssl::error::stream_truncated || ec == bhttp::error::partial_message) {
     return std::nullopt;
   }
-  return shared.pipeline.early_error(400, "malformed_request", "The request is not valid HTTP/1.1: " + ec.message(),
-                                     method, path, client);
+  return EarlyError{400, "malformed_request", "The request is not valid HTTP/1.1: " + ec.message(), method, path};
 }
 
 // How serve_requests ended: whether the client may still be sending what
@@ -216,21 +249,23 @@ enum class Ending { done, unread_input };
 
 // The keep-alive loop, the same for TLS and (with --insecure-http) plain TCP.
 // The first request's head must arrive within the header timeout that
-// run_connection started at accept.
+// run_connection started at accept. How it ended goes to `ending` (not
+// returned: GCC 12 warns -Wmismatched-new-delete on an awaitable<Ending>
+// frame here).
 template <class Stream>
-asio::awaitable<Ending> serve_requests(Stream& stream, beast::flat_buffer& buffer, ConnectionShared& shared,
-                                       std::string client, bool secure) {
+asio::awaitable<void> serve_requests(Stream& stream, beast::flat_buffer& buffer, ConnectionShared& shared,
+                                     std::string client, bool secure, Ending& ending) {
   const auto& config = shared.config;
   auto& lowest = beast::get_lowest_layer(stream);
   beast::error_code ec;
   auto token = asio::redirect_error(asio::use_awaitable, ec);
   for (bool first = true;; first = false) {
-    if (shared.stopping) co_return Ending::done;
+    if (shared.stopping) co_return;
     if (buffer.size() == 0) {
       // Keep-alive: the idle wait for the next request's first byte.
       if (!first) lowest.expires_after(config.idle_timeout);
       std::size_t n = co_await stream.async_read_some(buffer.prepare(kReadChunk), token);
-      if (ec) co_return Ending::done;
+      if (ec) co_return;
       buffer.commit(n);
     }
     if (!first) lowest.expires_after(config.header_timeout);
@@ -241,24 +276,27 @@ asio::awaitable<Ending> serve_requests(Stream& stream, beast::flat_buffer& buffe
     parser.header_limit(static_cast<std::uint32_t>(config.max_header_bytes));
     parser.body_limit(config.max_body_bytes);
     co_await bhttp::async_read_header(stream, buffer, parser, token);
-    std::optional<Response> failure;
+    std::optional<EarlyError> failure;
     if (!ec) {
       if (auto problem = head_problem(parser)) {
         const auto& head = parser.get();
-        failure = shared.pipeline.early_error(400, "malformed_request", *problem, sv(head.method_string()),
-                                              split_target(sv(head.target())).first, client);
+        failure = EarlyError{400, "malformed_request", std::move(*problem), sv(head.method_string()),
+                             split_target(sv(head.target())).first};
       }
     }
     if (!ec && !failure) {
       lowest.expires_after(config.body_timeout);
       co_await bhttp::async_read(stream, buffer, parser, token);
     }
-    if (ec) failure = read_failure_response(ec, shared, parser, client);
+    if (ec) failure = read_failure(ec, config, parser);
     if (ec || failure) {
-      if (!failure) co_return Ending::done;
-      auto write = write_response(stream, std::move(*failure), false);
+      if (!failure) co_return;
+      auto answer = answer_early(shared, *failure, client);
+      Response response = co_await std::move(answer);
+      auto write = write_response(stream, std::move(response), false);
       co_await std::move(write);
-      co_return Ending::unread_input;
+      ending = Ending::unread_input;
+      co_return;
     }
 
     const auto& message = parser.get();
@@ -267,13 +305,14 @@ asio::awaitable<Ending> serve_requests(Stream& stream, beast::flat_buffer& buffe
     if (!runs_on_handler_threads(request, shared)) {
       response = shared.pipeline.handle(request);
     } else {
-      auto handled = async_handle(*shared.handlers, shared.pipeline, request, asio::use_awaitable);
+      auto handle = [&shared, &request]() noexcept { return handle_without_throwing(shared.pipeline, request); };
+      auto handled = async_on_pool(*shared.handlers, handle, asio::use_awaitable);
       response = co_await std::move(handled);
     }
     const bool keep_alive = message.keep_alive() && !shared.stopping;
     auto write = write_response(stream, std::move(response), keep_alive);
     bool keep_going = co_await std::move(write);
-    if (!keep_going) co_return Ending::done;
+    if (!keep_going) co_return;
   }
 }
 
@@ -288,7 +327,7 @@ asio::awaitable<void> drain_input(beast::tcp_stream& stream) {
   auto token = asio::redirect_error(asio::use_awaitable, ec);
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.expires_after(kLingeringTime);
-  std::array<char, 16 * 1024> scratch{};
+  std::vector<char> scratch(16 * 1024);
   for (std::size_t drained = 0; !ec && drained < kLingeringBytes;) {
     drained += co_await stream.async_read_some(asio::buffer(scratch), token);
   }
@@ -307,8 +346,10 @@ asio::awaitable<void> refuse_plain_http(beast::tcp_stream& stream, beast::flat_b
   if (ec && ec != bhttp::error::header_limit && ec != bhttp::error::body_limit) co_return;
   std::string_view method = parser.is_header_done() ? sv(parser.get().method_string()) : std::string_view{};
   std::string_view path = parser.is_header_done() ? split_target(sv(parser.get().target())).first : std::string_view{};
-  Response response = shared.pipeline.early_error(
-      400, "https_required", "This server only speaks HTTPS. Use https:// in the URL.", method, path, client);
+  const EarlyError refusal{400, "https_required", "This server only speaks HTTPS. Use https:// in the URL.", method,
+                           path};
+  auto answer = answer_early(shared, refusal, client);
+  Response response = co_await std::move(answer);
   auto write = write_response(stream, std::move(response), false);
   co_await std::move(write);
   auto drain = drain_input(stream);
@@ -331,8 +372,10 @@ asio::awaitable<void> run_connection(tcp::socket socket, ConnectionShared& share
   stream.expires_after(shared.config.header_timeout);
 
   if (shared.tls == nullptr) {
-    auto serve = serve_requests(stream, buffer, shared, client, false);
-    if (co_await std::move(serve) == Ending::unread_input) {
+    Ending ending = Ending::done;
+    auto serve = serve_requests(stream, buffer, shared, client, false, ending);
+    co_await std::move(serve);
+    if (ending == Ending::unread_input) {
       auto drain = drain_input(stream);
       co_await std::move(drain);
     } else {
@@ -354,8 +397,9 @@ asio::awaitable<void> run_connection(tcp::socket socket, ConnectionShared& share
   if (ec) co_return;
   buffer.consume(used);
 
-  auto serve = serve_requests(tls, buffer, shared, client, true);
-  const Ending ending = co_await std::move(serve);
+  Ending ending = Ending::done;
+  auto serve = serve_requests(tls, buffer, shared, client, true, ending);
+  co_await std::move(serve);
 
   // close_notify, then wait for the client's. After an early error the
   // client may still be sending its body: OpenSSL discards application data
