@@ -404,12 +404,13 @@ asio::awaitable<void> run_connection(tcp::socket socket, ConnectionShared& share
   // close_notify, then wait for the client's. After an early error the
   // client may still be sending its body: OpenSSL discards application data
   // that arrives once close_notify is sent, so the wait drains it (lingering
-  // close, see drain_input), and whatever ends that wait, the rest is
-  // drained raw.
+  // close, see drain_input); should the wait fail otherwise than by the
+  // client closing or the time running out, the rest is drained raw.
   auto& lowest = beast::get_lowest_layer(tls);
   lowest.expires_after(ending == Ending::unread_input ? kLingeringTime : kTlsShutdownTimeout);
   co_await tls.async_shutdown(token);
-  if (ending == Ending::unread_input && ec && ec != asio::error::eof && ec != beast::error::timeout) {
+  if (ending == Ending::unread_input && ec && ec != asio::error::eof && ec != asio::ssl::error::stream_truncated &&
+      ec != beast::error::timeout) {
     auto drain = drain_input(lowest);
     co_await std::move(drain);
   }
