@@ -75,6 +75,7 @@ struct Options {
   unsigned handler_threads = 0;
   std::uint32_t rate_limit = 100;
   std::size_t max_connections = 10000;
+  std::size_t max_connections_per_address = 256;
   long long header_timeout_ms = 10'000;
   long long idle_timeout_ms = 60'000;
   long long busy_timeout_ms = 5'000;
@@ -115,6 +116,7 @@ core::ServeConfig serve_config(const Options& o) {
   config.login_lock_after = o.login_lock_after;
   config.login_lock = std::chrono::seconds{o.login_lock_seconds};
   config.max_connections = o.max_connections;
+  config.max_connections_per_address = o.max_connections_per_address;
   config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
   config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
   config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
@@ -149,8 +151,8 @@ int run(int argc, char** argv) {
   serve->add_option("--threads", o.threads, "I/O threads (default: one per core)")->check(CLI::Range(1, 256));
   serve
       ->add_option("--handler-threads", o.handler_threads,
-                   "Worker threads that run request handlers off the I/O threads, for a store whose calls block "
-                   "(0: handle requests on the I/O threads)")
+                   "Worker threads for the requests that may wait (writes, sign-ins; on PostgreSQL every request), "
+                   "off the I/O threads (0: one per core, or one per database connection on PostgreSQL)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   serve->add_option("--rate-limit", o.rate_limit, "Requests per second per API key or client address")
@@ -186,6 +188,11 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-connections-per-address", o.max_connections_per_address,
+                   "Concurrent connections one client address may hold")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
   serve->add_option("--header-timeout-ms", o.header_timeout_ms, "Time a client has to send the request headers")

@@ -1,6 +1,8 @@
 #include "cli/serve_command.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "api/routes.hpp"
 #include "app/import_runner.hpp"
@@ -33,11 +35,17 @@ int serve(const core::ServeConfig& given) {
   prepare_data_dir(given.data_dir);
   const auto database = choose_database(given.data_dir, given.database);
   core::ServeConfig config = given;
-  // libpq blocks for a round trip per statement: on PostgreSQL, requests are
-  // handled on worker threads (one per pooled connection), never on the I/O
-  // threads that every connection's reads and writes wait on.
-  if (database.kind == store::DatabaseUrl::Kind::postgresql && config.handler_threads == 0) {
-    config.handler_threads = static_cast<unsigned>(config.store_connections);
+  // Nothing that may wait runs on the I/O threads that every connection's
+  // reads and writes wait on (ARCHITECTURE.md, "Concurrency"). libpq blocks
+  // for a round trip per statement: on PostgreSQL every request is handled
+  // on a worker (one per pooled connection). On SQLite only writes and
+  // sign-ins are (a write may wait for another process's lock; argon2 is
+  // CPU-bound): one worker per core.
+  if (database.kind == store::DatabaseUrl::Kind::postgresql) {
+    config.every_request_on_handler_threads = true;
+    if (config.handler_threads == 0) config.handler_threads = static_cast<unsigned>(config.store_connections);
+  } else if (config.handler_threads == 0) {
+    config.handler_threads = std::max(2U, std::thread::hardware_concurrency());
   }
   const auto opened = store::open_store(
       database,

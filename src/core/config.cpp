@@ -55,6 +55,7 @@ std::optional<std::string> validate(const ServeConfig& config) {
   if (config.threads > 256) return "--threads must be at most 256";
   if (config.handler_threads > 1024) return "--handler-threads must be at most 1024";
   if (config.max_connections == 0) return "--max-connections must be at least 1";
+  if (config.max_connections_per_address == 0) return "--max-connections-per-address must be at least 1";
   if (config.store_busy_timeout.count() < 0 || config.store_busy_timeout > std::chrono::minutes{10}) {
     return "--busy-timeout-ms must be between 0 and 600000";
   }

@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "core/config.hpp"
+#include "http/address_slots.hpp"
 #include "http/asio.hpp"
 
 #include <boost/asio/thread_pool.hpp>
@@ -18,14 +19,18 @@ struct ConnectionShared {
   const core::ServeConfig& config;
   RequestPipeline& pipeline;
   boost::asio::ssl::context* tls;  // null: plain HTTP (--insecure-http)
-  // Where RequestPipeline::handle runs (--handler-threads); null: inline on
-  // the connection's I/O thread.
+  // Where RequestPipeline::handle runs for requests that may wait
+  // (--handler-threads); null: everything inline on the connection's I/O
+  // thread.
   boost::asio::thread_pool* handlers;
   std::atomic<std::size_t> open_connections{0};
   std::atomic<std::size_t> requests_in_flight{0};
   std::atomic<bool> stopping{false};
 };
 
-boost::asio::awaitable<void> run_connection(boost::asio::ip::tcp::socket socket, ConnectionShared& shared);
+// `slot` is the client address's share of the connections, held until the
+// connection ends.
+boost::asio::awaitable<void> run_connection(boost::asio::ip::tcp::socket socket, ConnectionShared& shared,
+                                            AddressSlots::Slot slot);
 
 }  // namespace maitred::http

@@ -66,6 +66,7 @@ struct Server::Impl {
   core::ServeConfig config;
   std::optional<asio::ssl::context> tls;
   ConnectionShared shared;
+  AddressSlots per_address;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::optional<tcp::acceptor> acceptor;
@@ -80,7 +81,8 @@ struct Server::Impl {
   Impl(const core::ServeConfig& c, RequestPipeline& pipeline)
       : config(c),
         tls(config.insecure_http ? std::nullopt : std::optional(make_tls_context(config))),
-        shared{config, pipeline, tls ? &*tls : nullptr, nullptr} {
+        shared{config, pipeline, tls ? &*tls : nullptr, nullptr},
+        per_address(config.max_connections_per_address) {
     unsigned threads = config.threads != 0 ? config.threads : std::max(1U, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < threads; ++i) {
       contexts.push_back(std::make_unique<asio::io_context>(1));
@@ -89,8 +91,9 @@ struct Server::Impl {
     if (config.handler_threads > 0) {
       handlers.emplace(config.handler_threads);
       shared.handlers = &*handlers;
-      core::log().info("request handlers run on {} worker thread(s), off the {} I/O thread(s)", config.handler_threads,
-                       threads);
+      core::log().info("{} run on {} worker thread(s), off the {} I/O thread(s)",
+                       config.every_request_on_handler_threads ? "requests" : "requests that may wait",
+                       config.handler_threads, threads);
     }
     // Installed now, before the caller announces the port, so a SIGTERM
     // that follows the announcement is never lost.
@@ -148,9 +151,18 @@ asio::awaitable<void> accept_loop(Server::Impl& impl) {
       socket.close(ec);
       continue;
     }
+    const auto peer = socket.remote_endpoint(ec);
+    if (ec) continue;  // gone already
+    auto slot = impl.per_address.try_take(peer.address().to_string());
+    if (!slot) {
+      core::log().warn("{} already holds {} connections; refusing another", peer.address().to_string(),
+                       impl.config.max_connections_per_address);
+      socket.close(ec);
+      continue;
+    }
     socket.set_option(tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    asio::co_spawn(executor, run_connection(std::move(socket), impl.shared), log_connection_failure);
+    asio::co_spawn(executor, run_connection(std::move(socket), impl.shared, std::move(*slot)), log_connection_failure);
   }
 }
 

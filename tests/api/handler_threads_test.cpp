@@ -1,11 +1,12 @@
-// `serve --handler-threads N`: requests are handled on a worker pool and
-// answered on their connection's I/O thread. One I/O thread and four
-// workers, so every response has crossed between the two.
+// `serve --handler-threads N`: requests that may wait (here the POSTs; on
+// PostgreSQL every request) are handled on a worker pool and answered on
+// their connection's I/O thread. One I/O thread and four workers, so every
+// write's response has crossed between the two, interleaved with GETs
+// answered on the I/O thread itself.
 //
-// What this cannot show without timing: that a slow handler no longer holds
-// up other connections on its I/O thread. No endpoint is slow on purpose, and
-// a test that races a sign-in's argon2 against a GET would only measure the
-// machine.
+// That a waiting handler no longer holds up other connections on its I/O
+// thread is shown by waiting_off_io_threads_test.cpp, by order rather than
+// by timing.
 
 #include <signal.h>
 

@@ -10,7 +10,9 @@ namespace {
 class LimitsTest : public ApiTest {
  protected:
   std::vector<std::string> server_args() const override {
-    return {"--header-timeout-ms", "400", "--idle-timeout-ms", "1500", "--rate-limit", "100000"};
+    // The header timeout also covers the TLS handshake and the first head
+    // from accept: room for a loaded machine, well inside the tests' waits.
+    return {"--header-timeout-ms", "1500", "--idle-timeout-ms", "1500", "--rate-limit", "100000"};
   }
 };
 

@@ -62,13 +62,19 @@ HttpClient::HttpClient() : impl_(std::make_unique<Impl>()) {}
 HttpClient::~HttpClient() = default;
 HttpClient::HttpClient(HttpClient&&) noexcept = default;
 
-HttpClient::HttpClient(std::uint16_t port, const std::filesystem::path& ca_file) : HttpClient() {
+HttpClient::HttpClient(std::uint16_t port, const std::filesystem::path& ca_file, const std::string& source)
+    : HttpClient() {
   auto& s = *impl_;
   s.ssl.emplace(asio::ssl::context::tls_client);
   s.ssl->load_verify_file(ca_file.string());
   s.ssl->set_verify_mode(asio::ssl::verify_peer);
   s.tls.emplace(s.io, *s.ssl);
-  beast::get_lowest_layer(*s.tls).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  auto& socket = beast::get_lowest_layer(*s.tls).socket();
+  if (!source.empty()) {
+    socket.open(tcp::v4());
+    socket.bind(tcp::endpoint(asio::ip::make_address(source), 0));
+  }
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   beast::error_code ec;
   beast::get_lowest_layer(*s.tls).expires_after(kIoTimeout);
   s.tls->async_handshake(asio::ssl::stream_base::client, [&ec](beast::error_code e) { ec = e; });
@@ -122,6 +128,10 @@ Reply HttpClient::request(const std::string& method, const std::string& target, 
   raw += "\r\n" + body;
   send_raw(raw);
   return read_reply();
+}
+
+std::size_t HttpClient::bytes_waiting() {
+  return impl_->buffer.size() + impl_->lowest().socket().available();
 }
 
 bool HttpClient::closed_by_server(std::chrono::milliseconds wait) {

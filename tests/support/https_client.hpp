@@ -29,7 +29,9 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 class HttpClient {
  public:
   // TLS when `ca_file` is given (the server's self-signed certificate).
-  HttpClient(std::uint16_t port, const std::filesystem::path& ca_file);
+  // `source`: the local address to connect from (any 127.x.y.z reaches the
+  // server on loopback); empty: the system's choice.
+  HttpClient(std::uint16_t port, const std::filesystem::path& ca_file, const std::string& source = {});
   static HttpClient plain(std::uint16_t port);
   ~HttpClient();
   HttpClient(HttpClient&&) noexcept;
@@ -38,6 +40,9 @@ class HttpClient {
                 const std::string& body = {});
   void send_raw(const std::string& bytes);
   Reply read_reply();
+  // Bytes the server has sent that are not read yet: whether its reply has
+  // arrived, without waiting for one.
+  std::size_t bytes_waiting();
   // True when the server closes the connection within `wait` without sending
   // anything more.
   bool closed_by_server(std::chrono::milliseconds wait);

@@ -1,4 +1,4 @@
-// ServeConfig::handler_threads: 0 (inline, the default) up to 1024.
+// ServeConfig::handler_threads: 0 (the default: serve chooses) up to 1024.
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 namespace maitred::core {
 namespace {
 
-TEST(ServeConfigHandlerThreads, DefaultIsInlineOnTheIoThreads) {
+TEST(ServeConfigHandlerThreads, DefaultLetsServeChoose) {
   EXPECT_EQ(ServeConfig{}.handler_threads, 0u);
   EXPECT_FALSE(validate(ServeConfig{}));
 }
