@@ -131,7 +131,9 @@ class CheckingHandler {
                      (field.empty() ? std::string("The body") : "'" + field + "'") +
                          " nests arrays and objects more than " + std::to_string(kMaxNesting) + " levels deep."});
     }
-    frames_.push_back(Frame{.is_array = is_array});
+    Frame frame;
+    frame.is_array = is_array;
+    frames_.push_back(std::move(frame));
     return true;
   }
 
