@@ -75,7 +75,7 @@ struct Options {
   unsigned handler_threads = 0;
   std::uint32_t rate_limit = 100;
   std::size_t max_connections = 10000;
-  std::size_t max_connections_per_address = 256;
+  std::size_t max_connections_per_address = 0;  // 0: core::default_connections_per_address
   long long header_timeout_ms = 10'000;
   long long idle_timeout_ms = 60'000;
   long long busy_timeout_ms = 5'000;
@@ -116,7 +116,9 @@ core::ServeConfig serve_config(const Options& o) {
   config.login_lock_after = o.login_lock_after;
   config.login_lock = std::chrono::seconds{o.login_lock_seconds};
   config.max_connections = o.max_connections;
-  config.max_connections_per_address = o.max_connections_per_address;
+  config.max_connections_per_address = o.max_connections_per_address != 0
+                                           ? o.max_connections_per_address
+                                           : core::default_connections_per_address(o.max_connections);
   config.header_timeout = std::chrono::milliseconds{o.header_timeout_ms};
   config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
   config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
@@ -192,9 +194,9 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   serve
       ->add_option("--max-connections-per-address", o.max_connections_per_address,
-                   "Concurrent connections one client address may hold")
-      ->check(CLI::Range(1, 1'000'000))
-      ->capture_default_str();
+                   "Concurrent connections one client address may hold (default: half of --max-connections, "
+                   "at most 256)")
+      ->check(CLI::Range(1, 1'000'000));
   serve->add_option("--header-timeout-ms", o.header_timeout_ms, "Time a client has to send the request headers")
       ->check(CLI::Range(10, 600'000))
       ->capture_default_str();

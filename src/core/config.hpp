@@ -19,6 +19,15 @@ struct ListenAddress {
 // "HOST:PORT", "[V6]:PORT". nullopt with `error` set when malformed.
 std::optional<ListenAddress> parse_listen_address(std::string_view text, std::string& error);
 
+// What one client address may hold when --max-connections-per-address is not
+// given: half of all connections, at most 256, so that no single address
+// (one busy NAT, or one hostile client holding idle connections) can lock
+// every other client out, whatever --max-connections is.
+constexpr std::size_t default_connections_per_address(std::size_t max_connections) {
+  const std::size_t half = max_connections / 2;
+  return half < 1 ? 1 : (half > 256 ? 256 : half);
+}
+
 struct ServeConfig {
   std::filesystem::path data_dir = "maitred-data";
   // `--database` as given (store/database_url.hpp); empty: the embedded
@@ -50,7 +59,7 @@ struct ServeConfig {
   std::size_t max_connections = 10000;
   // Of those, one client address may hold this many (staff behind one NAT
   // share an address; the black-box race tests open 50 at once).
-  std::size_t max_connections_per_address = 256;
+  std::size_t max_connections_per_address = default_connections_per_address(10000);
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   // A new connection's TLS handshake and first request head, from accept; a

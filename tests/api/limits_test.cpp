@@ -144,7 +144,9 @@ TEST_F(LimitsTest, IdleKeepAliveConnectionsAreClosed) {
 
 class ConnectionCapTest : public ApiTest {
  protected:
-  std::vector<std::string> server_args() const override { return {"--max-connections", "2"}; }
+  std::vector<std::string> server_args() const override {
+    return {"--max-connections", "2", "--max-connections-per-address", "2"};
+  }
 };
 
 TEST_F(ConnectionCapTest, ConnectionsBeyondTheCapAreRefused) {

@@ -37,6 +37,16 @@ TEST(ServeConfig, DefaultsAreValid) {
   EXPECT_FALSE(validate(ServeConfig{}));
 }
 
+// One address never gets every connection by default, however few there are.
+TEST(ServeConfig, OneAddressGetsHalfTheConnectionsAtMost256) {
+  EXPECT_EQ(default_connections_per_address(1), 1u);
+  EXPECT_EQ(default_connections_per_address(2), 1u);
+  EXPECT_EQ(default_connections_per_address(100), 50u);
+  EXPECT_EQ(default_connections_per_address(512), 256u);
+  EXPECT_EQ(default_connections_per_address(10000), 256u);
+  EXPECT_EQ(ServeConfig{}.max_connections_per_address, 256u);
+}
+
 TEST(ServeConfig, CertificateAndKeyGoTogether) {
   ServeConfig c;
   c.tls_cert = "cert.pem";
