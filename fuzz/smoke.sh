@@ -43,8 +43,12 @@ for target in "${targets[@]}"; do
   cp -R "fuzz/corpus/$target/." "$scratch/$target/corpus/"
   echo "fuzz/smoke.sh: running fuzz_$target for ${seconds}s" >&2
   log="$scratch/$target/fuzz.log"
+  dict=()
+  case "$target" in
+    booking_roundtrip | write_bodies | json_body) dict=(-dict=fuzz/json.dict) ;;
+  esac
   # libFuzzer reports every new input; keep that in a file and show the end.
-  if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  if ! "$binary" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$scratch/$target/artifacts/" "$scratch/$target/corpus" > "$log" 2>&1; then
     status=1
     tail -n 60 "$log" >&2
