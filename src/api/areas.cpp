@@ -59,23 +59,25 @@ http::Response delete_area(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
   store.atomically([&] {
-    auto area = load_one<domain::Area>(store, restaurant, context.path_param("id"));
+    const std::string id(context.path_param("id"));
+    const auto area = load_for_delete<domain::Area>(store, restaurant, id);
+    const std::string name = area ? area->name : id;
     auto tables = load_all<domain::Table>(store, restaurant);
-    auto in_area = std::ranges::count(tables, area.id, &domain::Table::area_id);
+    auto in_area = std::ranges::count(tables, id, &domain::Table::area_id);
     if (in_area > 0) {
-      throw domain::IllegalOperation("in_use", "_id",
-                                     "The area '" + area.name + "' still has " + std::to_string(in_area) +
-                                         " table(s). Move or delete them first.");
+      throw domain::IllegalOperation(
+          "in_use", "_id",
+          "The area '" + name + "' still has " + std::to_string(in_area) + " table(s). Move or delete them first.");
     }
     auto hours = load_all<domain::OpeningHour>(store, restaurant);
     auto services = std::ranges::count_if(
-        hours, [&](const auto& h) { return std::ranges::find(h.area_ids, area.id) != h.area_ids.end(); });
+        hours, [&](const auto& h) { return std::ranges::find(h.area_ids, id) != h.area_ids.end(); });
     if (services > 0) {
       throw domain::IllegalOperation("in_use", "_id",
-                                     "The area '" + area.name + "' is used by " + std::to_string(services) +
+                                     "The area '" + name + "' is used by " + std::to_string(services) +
                                          " opening hour(s). Remove it from them first.");
     }
-    store.erase_document(store::Collection::areas, restaurant, area.id);
+    store.erase_document(store::Collection::areas, restaurant, id);
   });
   return json_true();
 }

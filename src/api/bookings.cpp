@@ -5,6 +5,7 @@
 #include "app/booking_service.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "core/utf8.hpp"
 #include "domain/date_time_bounds.hpp"
 #include "domain/search_expression.hpp"
 #include "domain/sort_spec.hpp"
@@ -87,6 +88,9 @@ http::Response create_booking(http::RequestContext& context) {
   if (auto key = context.request.header("Idempotency-Key"); !key.empty()) {
     if (key.size() > kMaxIdempotencyKey) {
       throw domain::InvalidInput("invalid_header", "Idempotency-Key", "Idempotency-Key is longer than 200 characters.");
+    }
+    if (!core::is_valid_utf8(key)) {
+      throw domain::InvalidInput("invalid_header", "Idempotency-Key", "Idempotency-Key is not valid UTF-8.");
     }
     idempotency = app::IdempotentRequest{std::string(key), core::to_hex(core::sha256(context.request.body))};
   }

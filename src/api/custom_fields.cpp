@@ -57,9 +57,10 @@ http::Response delete_custom_field(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
   store.atomically([&] {
-    auto field = load_one<CustomField>(store, restaurant, context.path_param("id"));
+    const std::string id(context.path_param("id"));
+    (void)load_for_delete<CustomField>(store, restaurant, id);  // 404 when there is none
     // Bookings keep their answers with the field's name copied in.
-    store.erase_document(store::Collection::custom_fields, restaurant, field.id);
+    store.erase_document(store::Collection::custom_fields, restaurant, id);
   });
   return json_true();
 }

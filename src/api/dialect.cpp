@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "json/json_reader.hpp"
+
 namespace maitred::api {
 
 namespace {
@@ -13,10 +15,10 @@ constexpr std::string_view kNewId = "{new}";
 constexpr std::string_view kPathId = "{id}";
 
 // The id a v1 write answered: the bare JSON string of a create, or the
-// `_id` of a document answered whole (holds). Our own output, so trusted.
+// `_id` of a document answered whole (holds). Our own output, read through
+// the one JSON reader all the same (bounded depth, no recursion).
 std::string id_in(const std::string& body) {
-  rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
+  const auto doc = json::parse_body(body);
   if (doc.IsString()) return {doc.GetString(), doc.GetStringLength()};
   if (doc.IsObject()) {
     auto it = doc.FindMember("_id");

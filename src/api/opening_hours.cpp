@@ -72,9 +72,16 @@ http::Response delete_opening_hour(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
   store.atomically([&] {
-    auto hour = load_one<OpeningHour>(store, restaurant, context.path_param("id"));
-    hour.deleted = true;
-    store.update_document(document_write(context, hour, json::write_opening_hour));
+    const std::string id(context.path_param("id"));
+    auto hour = load_for_delete<OpeningHour>(store, restaurant, id);
+    if (!hour) {
+      // Soft deletion rewrites the document, which cannot be read: it goes
+      // for good. Bookings keep the id and name they copied.
+      store.erase_document(store::Collection::opening_hours, restaurant, id);
+      return;
+    }
+    hour->deleted = true;
+    store.update_document(document_write(context, *hour, json::write_opening_hour));
   });
   return json_true();
 }

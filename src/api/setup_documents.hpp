@@ -12,6 +12,7 @@
 #include "domain/setup.hpp"
 #include "http/handler.hpp"
 #include "json/setup_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::api {
@@ -50,9 +51,11 @@ struct SetupKind<domain::CustomField> {
   static constexpr auto apply = json::apply_custom_field;
 };
 
+// A document that cannot be decoded is a store::CorruptDocument (500).
 template <typename Doc>
 Doc decode_stored(const store::Document& stored) {
-  Doc doc = json::from_stored<Doc>(stored.json, SetupKind<Doc>::apply);
+  Doc doc = store::decode_document(SetupKind<Doc>::noun, stored.id,
+                                   [&] { return json::from_stored<Doc>(stored.json, SetupKind<Doc>::apply); });
   if constexpr (requires { doc.deleted; }) doc.deleted = stored.deleted;
   return doc;
 }
@@ -77,6 +80,19 @@ Doc load_one(store::Store& store, const std::string& restaurant_id, std::string_
                            std::string("There is no ") + SetupKind<Doc>::noun + " with id '" + std::string(id) + "'.");
   }
   return decode_stored<Doc>(*stored);
+}
+
+// For deletes, which work even when the stored document cannot be decoded
+// (that is how a corrupt document gets out of the way): the document, or
+// nullopt when it is corrupt (logged); NotFound when there is none.
+template <typename Doc>
+std::optional<Doc> load_for_delete(store::Store& store, const std::string& restaurant_id, std::string_view id) {
+  try {
+    return load_one<Doc>(store, restaurant_id, id);
+  } catch (const store::CorruptDocument& e) {
+    store::log_corrupt(e, "deleting it without reading it");
+    return std::nullopt;
+  }
 }
 
 template <typename Doc, typename Write>

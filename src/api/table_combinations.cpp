@@ -55,8 +55,9 @@ http::Response delete_table_combination(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
   store.atomically([&] {
-    auto combination = load_one<TableCombination>(store, restaurant, context.path_param("id"));
-    store.erase_document(store::Collection::table_combinations, restaurant, combination.id);
+    const std::string id(context.path_param("id"));
+    (void)load_for_delete<TableCombination>(store, restaurant, id);  // 404 when there is none
+    store.erase_document(store::Collection::table_combinations, restaurant, id);
   });
   return json_true();
 }

@@ -20,6 +20,7 @@
 #include "json/document_diff.hpp"
 #include "json/hold_codec.hpp"
 #include "json/setup_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -129,7 +130,9 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
   if (!stored) {
     throw domain::NotFound("unknown_reference", "openingHourId", "There is no opening hour with id '" + id + "'.");
   }
-  auto hour = json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
+  auto hour = store::decode_document("opening hour", id, [&] {
+    return json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
+  });
   b.opening_hour_id = hour.id;
   b.opening_hour_name = hour.name;
 }
@@ -218,7 +221,7 @@ std::string take_hold(const BookingContext& c, const std::string& hold_id, Booki
   std::optional<store::Document> stored;
   if (core::is_valid_id(hold_id)) stored = c.store.find_document(store::Collection::holds, c.restaurant.id, hold_id);
   if (!stored) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
-  auto hold = json::hold_from_stored(stored->json);
+  auto hold = store::decode_document("hold", hold_id, [&] { return json::hold_from_stored(stored->json); });
   if (!domain::is_active(hold, c.clock.now())) {
     invalid("holdId", "The hold has expired; ask for the times again.", "hold_expired");
   }
@@ -394,9 +397,17 @@ std::string add_comment(const BookingContext& c, const std::string& id, const st
 
 void erase_booking(const BookingContext& c, const std::string& id) {
   c.store.atomically([&] {
-    Booking b = load(c, id);
-    c.store.erase_booking(c.restaurant.id, b.id);
-    refresh_customer(c.store, c.restaurant.id, b.customer_id, nullptr);
+    std::string customer_id;
+    try {
+      customer_id = load(c, id).customer_id;
+    } catch (const store::CorruptDocument& e) {
+      // A booking that cannot be read can still be erased (that is how it
+      // gets out of the way); its customer's counts catch up on the
+      // customer's next booking write.
+      store::log_corrupt(e, "erased without reading it");
+    }
+    c.store.erase_booking(c.restaurant.id, id);
+    refresh_customer(c.store, c.restaurant.id, customer_id, nullptr);
   });
 }
 

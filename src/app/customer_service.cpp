@@ -3,6 +3,7 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 #include "json/customer_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -47,7 +48,8 @@ void refresh_customer(store::Store& store, const std::string& restaurant_id, con
   store.serialize_on(restaurant_id, "customer:" + customer_id);
   auto stored = store.find_document(store::Collection::customers, restaurant_id, customer_id);
   if (!stored) return;
-  auto customer = json::customer_from_stored(stored->json);
+  auto customer =
+      store::decode_document("customer", customer_id, [&] { return json::customer_from_stored(stored->json); });
   auto stats = store.customer_booking_stats(restaurant_id, customer_id);
   customer.booking_count = stats.booking_count;
   customer.first_booking_at = stats.first;

@@ -7,6 +7,7 @@
 #include "domain/errors.hpp"
 #include "json/customer_codec.hpp"
 #include "json/import_job_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -28,7 +29,8 @@ void import_customer(const BookingContext& c, domain::Customer row_customer) {
   auto& store = c.store;
   const auto now = c.clock.now();
   if (auto found = store.find_customer_by_contact(c.restaurant.id, row_customer.email, row_customer.phone)) {
-    auto customer = json::customer_from_stored(found->json);
+    auto customer =
+        store::decode_document("customer", found->id, [&] { return json::customer_from_stored(found->json); });
     customer.name = row_customer.name;
     if (!row_customer.email.empty()) customer.email = row_customer.email;
     if (!row_customer.phone.empty()) customer.phone = row_customer.phone;
@@ -112,11 +114,27 @@ void run_import(const BookingContext& c, const ImportSheet& sheet, domain::Impor
   saved();
 }
 
+namespace {
+// The restaurant's import jobs for the start-up and clean-up passes, which
+// must not stop at a job that cannot be decoded (it is logged and left).
+std::vector<domain::ImportJob> decodable_import_jobs(store::Store& store, const std::string& restaurant_id) {
+  std::vector<domain::ImportJob> jobs;
+  for (const auto& doc : store.list_documents(store::Collection::imports, restaurant_id, false)) {
+    try {
+      jobs.push_back(
+          store::decode_document("import job", doc.id, [&] { return json::import_job_from_stored(doc.json); }));
+    } catch (const store::CorruptDocument& e) {
+      store::log_corrupt(e, "left alone by the import clean-up");
+    }
+  }
+  return jobs;
+}
+}  // namespace
+
 int fail_interrupted_imports(store::Store& store, const core::Clock& clock) {
   int failed = 0;
   for (const auto& restaurant : store.list_restaurants()) {
-    for (const auto& doc : store.list_documents(store::Collection::imports, restaurant.id, false)) {
-      auto job = json::import_job_from_stored(doc.json);
+    for (auto job : decodable_import_jobs(store, restaurant.id)) {
       if (job.finished()) continue;
       job.message = "The server restarted while this import was " + job.status + "; the rows processed before (" +
                     std::to_string(job.processed) + ") are kept. Import the remaining rows again.";
@@ -132,8 +150,7 @@ int fail_interrupted_imports(store::Store& store, const core::Clock& clock) {
 int purge_finished_imports(store::Store& store, core::SystemTime cutoff) {
   int purged = 0;
   for (const auto& restaurant : store.list_restaurants()) {
-    for (const auto& doc : store.list_documents(store::Collection::imports, restaurant.id, false)) {
-      const auto job = json::import_job_from_stored(doc.json);
+    for (const auto& job : decodable_import_jobs(store, restaurant.id)) {
       if (job.finished() && job.finished_at && *job.finished_at < cutoff) {
         purged += store.erase_document(store::Collection::imports, restaurant.id, job.id) ? 1 : 0;
       }

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "domain/contact_rules.hpp"
 #include "domain/errors.hpp"
 #include "json/json_writer.hpp"
@@ -39,11 +40,20 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-void check_width(const ImportSheet& sheet, const core::CsvRecord& row) {
+// The row has one cell per column, and every cell is text: bytes that are
+// not UTF-8 would be stored and make the document unreadable, so the row is
+// refused (the file's other rows still import).
+void check_row(const ImportSheet& sheet, const core::CsvRecord& row) {
   if (row.fields.size() != sheet.header.size()) {
     throw domain::InvalidInput("wrong_column_count", "",
                                "The row has " + std::to_string(row.fields.size()) + " values; the header has " +
                                    std::to_string(sheet.header.size()) + " columns.");
+  }
+  for (std::size_t i = 0; i < row.fields.size(); ++i) {
+    if (!core::is_valid_utf8(row.fields[i])) {
+      throw domain::InvalidInput("invalid_utf8", sheet.header[i],
+                                 "The '" + sheet.header[i] + "' cell is not valid UTF-8 text.");
+    }
   }
 }
 
@@ -108,6 +118,9 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
   }
   const auto& columns = columns_of(type);
   for (const auto& raw : records.front().fields) {
+    if (!core::is_valid_utf8(raw)) {
+      throw domain::InvalidInput("invalid_csv", "body", "The header row is not valid UTF-8 text.");
+    }
     auto name = core::ascii_lowered(trimmed(raw));
     if (std::ranges::find(columns.known, name) == columns.known.end()) {
       throw domain::InvalidInput("unknown_column", name,
@@ -136,7 +149,7 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
 
 json::BookingChanges booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
                                               const std::vector<domain::Table>& tables) {
-  check_width(sheet, row);
+  check_row(sheet, row);
   json::BookingChanges changes;
   set_if_given(changes.date, sheet.value(row, "date"));
   set_if_given(changes.time, sheet.value(row, "time"));
@@ -163,7 +176,7 @@ json::BookingChanges booking_changes_from_row(const ImportSheet& sheet, const co
 }
 
 domain::Customer customer_from_row(const ImportSheet& sheet, const core::CsvRecord& row) {
-  check_width(sheet, row);
+  check_row(sheet, row);
   domain::Customer customer;
   customer.name = trimmed(sheet.value(row, "name"));
   if (customer.name.empty()) throw domain::InvalidInput("missing_field", "name", "The customer needs a name.");

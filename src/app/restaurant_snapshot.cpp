@@ -5,6 +5,7 @@
 #include "domain/time_zone.hpp"
 #include "json/hold_codec.hpp"
 #include "json/setup_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -16,7 +17,8 @@ std::vector<Doc> load(store::Store& store, const std::string& restaurant_id, sto
                       void (*apply)(json::ObjectReader&, Doc&)) {
   std::vector<Doc> out;
   for (const auto& stored : store.list_documents(collection, restaurant_id, false)) {
-    out.push_back(json::from_stored<Doc>(stored.json, apply));
+    out.push_back(store::decode_document(store::collection_name(collection), stored.id,
+                                         [&] { return json::from_stored<Doc>(stored.json, apply); }));
   }
   return out;
 }
@@ -48,7 +50,7 @@ std::vector<domain::CustomField> load_setup(store::Store& store, const std::stri
 std::vector<domain::Hold> active_holds(store::Store& store, const std::string& restaurant_id, core::SystemTime now) {
   std::vector<domain::Hold> out;
   for (const auto& stored : store.list_documents(store::Collection::holds, restaurant_id, false)) {
-    auto hold = json::hold_from_stored(stored.json);
+    auto hold = store::decode_document("hold", stored.id, [&] { return json::hold_from_stored(stored.json); });
     if (domain::is_active(hold, now)) out.push_back(std::move(hold));
   }
   return out;

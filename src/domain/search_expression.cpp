@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/utf8.hpp"
 #include "domain/calendar.hpp"
 #include "domain/errors.hpp"
 
@@ -77,35 +78,6 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
-}
-
-// Length of the well-formed UTF-8 sequence at text[at] (a byte >= 0x80), or 0.
-// Overlong forms, surrogates and code points above U+10FFFF are refused,
-// because SQLite and every JSON consumer downstream assume valid UTF-8.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  std::size_t length = 0;
-  unsigned char min_second = 0x80, max_second = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) min_second = 0xA0;
-    if (lead == 0xED) max_second = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) min_second = 0x90;
-    if (lead == 0xF4) max_second = 0x8F;
-  } else {
-    return 0;
-  }
-  if (text.size() - at < length) return 0;
-  if (byte(at + 1) < min_second || byte(at + 1) > max_second) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return 0;
-  }
-  return length;
 }
 
 // Two ASCII digits at text[at]; -1 when they are not.
@@ -263,7 +235,7 @@ class Lexer {
       }
       if (u < 0x20) fail("control character in string (escape it)", pos_);
       if (u >= 0x80) {
-        const std::size_t length = utf8_sequence_length(text_, pos_);
+        const std::size_t length = core::utf8_sequence_length(text_, pos_);
         if (length == 0) fail("invalid UTF-8 in string", pos_);
         out.append(text_.substr(pos_, length));
         pos_ += length;

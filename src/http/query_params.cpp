@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "domain/errors.hpp"
 
 namespace maitred::http {
@@ -49,6 +50,11 @@ QueryParams::QueryParams(std::string_view query) {
     auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
     if (!name || !value) {
       invalid_parameter(name ? *name : std::string{}, "The query string has a malformed %-escape.");
+    }
+    // Values reach stored documents (search text, ids): text or nothing.
+    if (!core::is_valid_utf8(*name)) invalid_parameter({}, "A parameter name is not valid UTF-8.");
+    if (!core::is_valid_utf8(*value)) {
+      invalid_parameter(*name, "The value of '" + *name + "' is not valid UTF-8 (after %-decoding).");
     }
     params_.emplace_back(std::move(*name), std::move(*value));
   }

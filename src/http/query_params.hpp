@@ -1,6 +1,7 @@
 #pragma once
-// The query string of a request, percent-decoded. Malformed escapes and
-// invalid values are domain::InvalidInput naming the parameter (422).
+// The query string of a request, percent-decoded. Malformed escapes, names
+// or values that are not UTF-8 once decoded, and invalid values are
+// domain::InvalidInput naming the parameter (422).
 
 #include <optional>
 #include <string>
@@ -12,7 +13,8 @@ namespace maitred::http {
 
 class QueryParams {
  public:
-  // Throws InvalidInput when `query` has a malformed %-escape.
+  // Throws InvalidInput when `query` has a malformed %-escape or decodes to
+  // something other than UTF-8.
   explicit QueryParams(std::string_view query);
 
   // The first value of `name`; nullopt when absent.

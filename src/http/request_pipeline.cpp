@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "domain/permission.hpp"
 #include "http/access_log.hpp"
 #include "http/error_mapping.hpp"
@@ -77,14 +78,21 @@ Response RequestPipeline::handle(const Request& request) {
 
 Response RequestPipeline::dispatch(const Request& request, const std::string& request_id, std::string& restaurant_id,
                                    RateDecision& rate) {
-  auto matched = router_.match(request.method, request.path);
+  // No resource has such a path (ids are base62), and handlers echo path
+  // parameters in their messages: bytes that are not text stop here.
+  const bool path_is_text = core::is_valid_utf8(request.path);
+  std::variant<RouteMatch, NotFound, MethodNotAllowed> matched = NotFound{};
+  if (path_is_text) matched = router_.match(request.method, request.path);
   auto* route = std::get_if<RouteMatch>(&matched);
   if (route == nullptr || route->route->access == Access::open) {
     rate = rate_limiter_.hit(address_bucket(request.client_address));
     if (!rate.allowed) return too_many_requests(rate, request_id);
   }
   if (std::holds_alternative<NotFound>(matched)) {
-    return error_response(404, "not_found", "There is no such endpoint: " + std::string(request.path), request_id);
+    return error_response(404, "not_found",
+                          path_is_text ? "There is no such endpoint: " + std::string(request.path)
+                                       : std::string("There is no such endpoint: the path is not valid UTF-8."),
+                          request_id);
   }
   if (auto* not_allowed = std::get_if<MethodNotAllowed>(&matched)) {
     Response r = error_response(

@@ -1,7 +1,5 @@
 #include "json/json_reader.hpp"
 
-#include <rapidjson/error/en.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -24,24 +22,6 @@ std::string_view view(const rapidjson::Value& v) {
 
 void invalid(std::string field, const std::string& message, std::string code) {
   throw domain::InvalidInput(std::move(code), std::move(field), message);
-}
-
-rapidjson::Document parse_body(std::string_view body) {
-  // RapidJSON stops at a NUL byte and would accept "{}\0<anything>"; a raw
-  // NUL is never valid JSON (inside strings it must be escaped).
-  if (auto nul = body.find('\0'); nul != std::string_view::npos) {
-    invalid({}, "The body is not valid JSON: it contains a NUL byte (at byte " + std::to_string(nul) + ").",
-            "malformed_json");
-  }
-  rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(body.data(), body.size());
-  if (doc.HasParseError()) {
-    invalid({},
-            std::string("The body is not valid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
-                " (at byte " + std::to_string(doc.GetErrorOffset()) + ").",
-            "malformed_json");
-  }
-  return doc;
 }
 
 ObjectReader::ObjectReader(const rapidjson::Value& value, std::string path) : object_(&value), path_(std::move(path)) {

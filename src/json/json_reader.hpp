@@ -14,8 +14,15 @@
 
 namespace maitred::json {
 
-// Parses a request body; throws InvalidInput("malformed_json") with the
-// offset and reason. The iterative parser cannot be driven into deep recursion.
+// Arrays and objects nest at most this deep in any JSON maitred reads, so
+// code that recurses over a parsed document has bounded depth.
+inline constexpr std::size_t kMaxNesting = 64;
+
+// Parses a request body (json/parse_body.cpp). Throws InvalidInput:
+// "malformed_json" with the offset and reason; "nested_too_deep" past
+// kMaxNesting; "invalid_utf8" for a string or key that is not well-formed
+// UTF-8 (lone surrogates written as escapes included), naming the field. The
+// iterative parser cannot be driven into deep recursion.
 rapidjson::Document parse_body(std::string_view body);
 
 class ObjectReader {

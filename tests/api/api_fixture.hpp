@@ -51,6 +51,16 @@ class ApiTest : public ::testing::Test {
 
   HttpClient client() { return HttpClient(server_->port(), data() / "tls-cert.pem"); }
 
+  // A further restaurant and an API key for it, made with the CLI; the key.
+  std::string restaurant_with_key(const std::string& name, const std::string& timezone = "Europe/Copenhagen") {
+    auto made =
+        run_maitred({"restaurant", "create", "--name", name, "--timezone", timezone, "--data", data().string()});
+    EXPECT_EQ(made.exit_code, 0) << made.err;
+    auto key = run_maitred({"key", "create", "--restaurant", string_at(made.out, "_id"), "--data", data().string()});
+    EXPECT_EQ(key.exit_code, 0) << key.err;
+    return key.last_line();
+  }
+
   Reply get(const std::string& target, const Headers& headers = {}) {
     auto c = client();
     return c.request("GET", target, headers);

@@ -79,16 +79,6 @@ class BookingCrudTest : public ApiTest {
 
   std::string restaurant_id() { return string_at(call("GET", "/v1/restaurant").body, "_id"); }
 
-  // A second restaurant and a key for it, made with the CLI.
-  std::string second_restaurant_key() {
-    auto other = run_maitred({"restaurant", "create", "--name", "Other Place", "--timezone", "Europe/Copenhagen",
-                              "--data", data().string()});
-    EXPECT_EQ(other.exit_code, 0) << other.err;
-    auto made = run_maitred({"key", "create", "--restaurant", string_at(other.out, "_id"), "--data", data().string()});
-    EXPECT_EQ(made.exit_code, 0) << made.err;
-    return made.last_line();
-  }
-
   std::map<std::string, std::string> tables_;
 };
 
@@ -501,7 +491,7 @@ TEST_F(BookingCrudTest, BodyIdsMustMatch) {
 
 TEST_F(BookingCrudTest, AnotherRestaurantCannotReachABookingAtAll) {
   const std::string id = create(overbooking_body("2026-12-04", "19:00", 2, R"("comment":"mine")"));
-  const std::string other_key = second_restaurant_key();
+  const std::string other_key = restaurant_with_key("Other Place");
   ASSERT_FALSE(other_key.empty());
   const std::string path = "/v1/bookings/" + id;
 
@@ -577,7 +567,7 @@ TEST_F(BookingCrudTest, AnotherRestaurantCannotReachABookingAtAll) {
 }
 
 TEST_F(BookingCrudTest, IdempotencyKeysBelongToOneRestaurant) {
-  const std::string other_key = second_restaurant_key();
+  const std::string other_key = restaurant_with_key("Other Place");
   const std::string body = overbooking_body("2026-12-04", "19:00", 2);
   Reply mine = call("POST", "/v1/bookings", body, {{"Idempotency-Key", "order-1"}});
   ASSERT_EQ(mine.status, 200u) << mine.body;

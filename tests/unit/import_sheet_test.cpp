@@ -106,6 +106,27 @@ TEST(ImportSheet, BookingRowErrorsNameTheColumn) {
   EXPECT_EQ(refusal(row(3)), (P{"invalid_field", "people"}));
 }
 
+TEST(ImportSheet, ARowWithACellThatIsNotUtf8IsRefusedNamingTheColumn) {
+  using P = std::pair<std::string, std::string>;
+  auto sheet = read_import_sheet(ImportType::bookings, kHeader +
+                                                           "2027-01-08,19:00,2,Ada \xff,,,,,,,\n"
+                                                           "2027-01-08,19:00,2,Ada,,,,,\xed\xb0\x80,,\n"
+                                                           "2027-01-08,19:00,2,Ada,,,,,,,\n");
+  auto row = [&](std::size_t n) { return [&, n] { booking_changes_from_row(sheet, sheet.rows[n], tables()); }; };
+  EXPECT_EQ(refusal(row(0)), (P{"invalid_utf8", "name"}));
+  EXPECT_EQ(refusal(row(1)), (P{"invalid_utf8", "comment"}));
+  EXPECT_NO_THROW(row(2)());
+
+  auto customers = read_import_sheet(ImportType::customers, "name,note\nAda,\xc3\n");
+  EXPECT_EQ(refusal([&] { customer_from_row(customers, customers.rows[0]); }), (P{"invalid_utf8", "note"}));
+}
+
+TEST(ImportSheet, AHeaderThatIsNotUtf8RefusesTheFile) {
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(refusal([] { read_import_sheet(ImportType::customers, "name,\xff\nAda,x\n"); }),
+            (P{"invalid_csv", "body"}));
+}
+
 TEST(ImportSheet, ACustomerRow) {
   auto sheet =
       read_import_sheet(ImportType::customers,

@@ -52,13 +52,43 @@ TEST(JsonReader, MalformedJsonSaysWhere) {
   EXPECT_NE(f.message.find("(at byte 9)"), std::string::npos) << f.message;
 }
 
-TEST(JsonReader, InvalidUtf8IsRefused) {
+TEST(JsonReader, InvalidUtf8IsRefusedNamingTheField) {
   for (std::string bad :
        {std::string("{\"a\": \"\xff\"}"), std::string("{\"a\": \"\xc3\"}"), std::string("{\"a\": \"\xc0\xaf\"}"),
-        std::string("{\"a\": \"\xed\xa0\x80\"}"), std::string("{\"\xfe\": 1}")}) {
+        std::string("{\"a\": \"\xed\xa0\x80\"}"), std::string("{\"a\": \"\xf4\x90\x80\x80\"}")}) {
     auto f = failure([&] { (void)parse_body(bad); });
-    EXPECT_EQ(f.code, "malformed_json");
+    EXPECT_EQ(f.code, "invalid_utf8") << bad;
+    EXPECT_EQ(f.field, "a") << bad;
+    EXPECT_NE(f.message.find("'a' is not valid UTF-8"), std::string::npos) << f.message;
   }
+}
+
+TEST(JsonReader, LoneSurrogateEscapesAreRefusedNamingTheField) {
+  // RapidJSON decodes a lone low surrogate escape into the ill-formed bytes
+  // ED B0 80; a lone high one it refuses itself. Both name the field.
+  for (const char* bad : {R"({"guest": {"name": "\udc00"}})", R"({"guest": {"name": "x\udfff"}})",
+                          R"({"guest": {"name": "\ud800"}})", R"({"guest": {"name": "\ud800\u0041"}})"}) {
+    auto f = failure([&] { (void)parse_body(bad); });
+    EXPECT_EQ(f.code, "invalid_utf8") << bad;
+    EXPECT_EQ(f.field, "guest.name") << bad;
+  }
+}
+
+TEST(JsonReader, InvalidUtf8PathsNameArrayElementsAndKeys) {
+  EXPECT_EQ(failure([] { (void)parse_body(R"({"tables": ["a", "b", "\udc00"]})"); }).field, "tables[2]");
+  EXPECT_EQ(failure([] { (void)parse_body(R"({"a": [1, {"b": [true, "\udc00"]}]})"); }).field, "a[1].b[1]");
+  EXPECT_EQ(failure([] { (void)parse_body("{\"a\": [\"x\", \"\xff\"]}"); }).field, "a[1]");
+  auto key = failure([] { (void)parse_body(R"({"metadata": {"ok": 1, "\udc00": 2}})"); });
+  EXPECT_EQ(key.code, "invalid_utf8");
+  EXPECT_EQ(key.field, "metadata");
+  EXPECT_NE(key.message.find("A key in 'metadata'"), std::string::npos) << key.message;
+  EXPECT_EQ(failure([] { (void)parse_body("{\"\xfe\": 1}"); }).field, "");
+  EXPECT_EQ(failure([] { (void)parse_body(R"("\udc00")"); }).field, "");
+}
+
+TEST(JsonReader, SurrogatePairsAreAccepted) {
+  auto doc = parse_body(R"({"a": "\ud83c\udf77"})");
+  EXPECT_EQ(std::string(doc["a"].GetString()), "\xf0\x9f\x8d\xb7");
 }
 
 TEST(JsonReader, ValidUtf8IsAccepted) {
@@ -92,27 +122,40 @@ TEST(JsonReader, TrailingBytesAfterANulAreNotIgnored) {
   }
 }
 
-TEST(JsonReader, DeeplyNestedUnclosedArraysDoNotCrash) {
+TEST(JsonReader, DeeplyNestedUnclosedArraysAreRefused) {
   std::string deep(100'000, '[');
   auto f = failure([&] { (void)parse_body(deep); });
-  EXPECT_EQ(f.code, "malformed_json");
+  EXPECT_EQ(f.code, "nested_too_deep");
 }
 
-TEST(JsonReader, DeeplyNestedClosedArraysDoNotCrash) {
+TEST(JsonReader, DeeplyNestedClosedArraysAreRefused) {
   std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
-  auto doc = parse_body(deep);  // valid JSON; the iterative parser builds it without recursion
-  EXPECT_TRUE(doc.IsArray());
-  // Not an object, so no request body.
-  auto f = failure([&] { ObjectReader in(doc); });
-  EXPECT_EQ(f.code, "invalid_field");
-  EXPECT_EQ(f.field, "");
+  auto f = failure([&] { (void)parse_body(deep); });
+  EXPECT_EQ(f.code, "nested_too_deep");
+  std::string innermost;  // the 65th array is element 0 of the 64th
+  for (std::size_t i = 0; i < kMaxNesting; ++i) innermost += "[0]";
+  EXPECT_EQ(f.field, innermost);
 }
 
-TEST(JsonReader, DeeplyNestedObjectsDoNotCrash) {
-  std::string deep;
+TEST(JsonReader, DeeplyNestedObjectsAreRefusedNamingTheField) {
+  std::string deep = R"({"metadata": )";
   for (int i = 0; i < 50'000; ++i) deep += "{\"a\":";
   auto f = failure([&] { (void)parse_body(deep); });
-  EXPECT_EQ(f.code, "malformed_json");
+  EXPECT_EQ(f.code, "nested_too_deep");
+  EXPECT_EQ(f.field.substr(0, 11), "metadata.a.");
+  EXPECT_NE(f.message.find("more than 64 levels deep"), std::string::npos) << f.message;
+}
+
+TEST(JsonReader, NestingUpToTheLimitIsAccepted) {
+  const std::string at_limit = std::string(kMaxNesting, '[') + std::string(kMaxNesting, ']');
+  EXPECT_TRUE(parse_body(at_limit).IsArray());
+  const std::string over = "[" + at_limit + "]";
+  EXPECT_EQ(failure([&] { (void)parse_body(over); }).code, "nested_too_deep");
+  // Width is not depth.
+  std::string wide = "[";
+  for (int i = 0; i < 10'000; ++i) wide += "[[]],";
+  wide += "1]";
+  EXPECT_EQ(parse_body(wide).Size(), 10'001u);
 }
 
 // --- ObjectReader: construction and paths -------------------------------------------

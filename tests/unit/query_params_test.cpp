@@ -99,6 +99,24 @@ TEST(QueryParams, MalformedEscapeInName) {
   }
 }
 
+TEST(QueryParams, ValuesThatAreNotUtf8NameTheParameter) {
+  for (const char* query : {"customQuery=%FF", "a=1&customQuery=%ED%B0%80", "customQuery=%C3", "customQuery=%C0%AF"}) {
+    auto f = failure([&] { QueryParams q(query); });
+    EXPECT_EQ(f.code, "invalid_parameter") << query;
+    EXPECT_EQ(f.field, "customQuery") << query;
+  }
+  QueryParams ok("name=Sm%C3%B8rrebr%C3%B8d");
+  EXPECT_EQ(ok.get("name"),
+            "Sm\xc3\xb8rrebr\xc3\xb8"
+            "d");
+}
+
+TEST(QueryParams, NamesThatAreNotUtf8AreRefused) {
+  auto f = failure([] { QueryParams q("%FF=1"); });
+  EXPECT_EQ(f.code, "invalid_parameter");
+  EXPECT_EQ(f.field, "");
+}
+
 TEST(QueryParams, TooManyParameters) {
   std::string hundred;
   for (int i = 0; i < 100; ++i) hundred += "p" + std::to_string(i) + "=" + std::to_string(i) + "&&";

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "store/corrupt_document.hpp"
 #include "support/temp_dir.hpp"
 #include "unit/store_records.hpp"
 
@@ -63,6 +64,34 @@ TEST_F(SqliteStoreTest, UnwritablePathIsUnavailable) {
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind, StoreError::Kind::unavailable);
   }
+}
+
+TEST_F(SqliteStoreTest, ACorruptRestaurantIsAnInternalErrorNamingItAndListsStepOverIt) {
+  SqliteStore store(file(), SqliteStore::Owner::server);
+  auto broken = restaurant("Broken");
+  auto fine = restaurant("Fine");
+  store.create_restaurant(broken);
+  store.create_restaurant(fine);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file().c_str(), &db), SQLITE_OK);
+    const std::string sql = "UPDATE restaurants SET doc = '{\"_id\": 1}' WHERE id = '" + broken.id + "'";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  SqliteStore reopened(file(), SqliteStore::Owner::server);  // nothing cached
+  try {
+    (void)reopened.find_restaurant(broken.id);
+    ADD_FAILURE() << "no CorruptDocument";
+  } catch (const CorruptDocument& e) {
+    EXPECT_EQ(e.kind, StoreError::Kind::internal);
+    EXPECT_NE(std::string(e.what()).find("corrupt restaurant document '" + broken.id + "'"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_TRUE(reopened.find_restaurant(fine.id));
+  const auto listed = reopened.list_restaurants();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].id, fine.id);
 }
 
 TEST(SqliteStoreCache, AChangeByAnotherProcessIsSeenAtOnce) {

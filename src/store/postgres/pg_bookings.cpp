@@ -6,6 +6,7 @@
 #include "core/time_format.hpp"
 #include "json/booking_codec.hpp"
 #include "store/booking_columns.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/postgres/pg_rows.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/query_compiler.hpp"
@@ -101,7 +102,7 @@ std::optional<domain::Booking> PgStore::find_booking(std::string_view restaurant
   return on_connection([&](Connection& c) -> std::optional<domain::Booking> {
     auto rows = c.run_prepared("SELECT doc FROM bookings WHERE restaurant_id = $1 AND id = $2", restaurant_id, id);
     if (rows.rows() == 0) return std::nullopt;
-    return json::booking_from_stored(rows.text(0, 0));
+    return decode_document("booking", id, [&] { return json::booking_from_stored(rows.text(0, 0)); });
   });
 }
 
@@ -128,11 +129,14 @@ std::vector<domain::Booking> PgStore::bookings_starting_between(std::string_view
                                                                 core::SystemTime to) {
   return on_connection([&](Connection& c) {
     auto rows =
-        c.run_prepared("SELECT doc FROM bookings WHERE restaurant_id = $1 AND start_utc >= $2 AND start_utc < $3",
+        c.run_prepared("SELECT id, doc FROM bookings WHERE restaurant_id = $1 AND start_utc >= $2 AND start_utc < $3",
                        restaurant_id, core::format_utc(from), core::format_utc(to));
     std::vector<domain::Booking> out;
     out.reserve(static_cast<std::size_t>(rows.rows()));
-    for (int r = 0; r < rows.rows(); ++r) out.push_back(json::booking_from_stored(rows.text(r, 0)));
+    for (int r = 0; r < rows.rows(); ++r) {
+      out.push_back(
+          decode_document("booking", rows.text(r, 0), [&] { return json::booking_from_stored(rows.text(r, 1)); }));
+    }
     return out;
   });
 }

@@ -8,6 +8,7 @@
 #include "core/time_format.hpp"
 #include "domain/calendar.hpp"
 #include "json/restaurant_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/postgres/migrate.hpp"
 #include "store/postgres/pg_rows.hpp"
 
@@ -45,10 +46,12 @@ std::vector<domain::ApiKey> keys_from(const Result& rows) {
   return out;
 }
 
-domain::Restaurant restaurant_from_text(std::string_view text) {
-  auto restaurant = json::restaurant_from_json(text);
-  if (!restaurant) throw StoreError(StoreError::Kind::internal, "corrupt restaurant document in database");
-  return std::move(*restaurant);
+domain::Restaurant restaurant_from_text(std::string_view id, std::string_view text) {
+  return decode_document("restaurant", id, [&] {
+    auto restaurant = json::restaurant_from_json(text);
+    if (!restaurant) throw std::runtime_error("it is not a restaurant document");
+    return std::move(*restaurant);
+  });
 }
 
 Document document_from_row(const Result& rows, int r) {
@@ -155,7 +158,7 @@ std::optional<domain::Restaurant> PgStore::find_restaurant(std::string_view id) 
     if (auto cached = restaurants_.find(id, generation)) return cached;
     auto rows = c.run_prepared("SELECT doc FROM restaurants WHERE id = $1", id);
     if (rows.rows() == 0) return std::nullopt;
-    auto restaurant = restaurant_from_text(rows.text(0, 0));
+    auto restaurant = restaurant_from_text(id, rows.text(0, 0));
     restaurants_.put(id, generation, restaurant);
     return restaurant;
   });
@@ -163,9 +166,15 @@ std::optional<domain::Restaurant> PgStore::find_restaurant(std::string_view id) 
 
 std::vector<domain::Restaurant> PgStore::list_restaurants() {
   return on_connection([](Connection& c) {
-    auto rows = c.run_prepared("SELECT doc FROM restaurants ORDER BY created_at, id");
+    auto rows = c.run_prepared("SELECT id, doc FROM restaurants ORDER BY created_at, id");
     std::vector<domain::Restaurant> out;
-    for (int r = 0; r < rows.rows(); ++r) out.push_back(restaurant_from_text(rows.text(r, 0)));
+    for (int r = 0; r < rows.rows(); ++r) {
+      try {
+        out.push_back(restaurant_from_text(rows.text(r, 0), rows.text(r, 1)));
+      } catch (const CorruptDocument& e) {
+        log_corrupt(e, "left out of the list of restaurants");
+      }
+    }
     return out;
   });
 }

@@ -6,6 +6,7 @@
 #include "domain/booking_status.hpp"
 #include "json/booking_codec.hpp"
 #include "store/booking_columns.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/sqlite/query_compiler.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -48,7 +49,7 @@ std::optional<domain::Booking> SqliteStore::find_booking(std::string_view restau
   auto q = r->prepare("SELECT doc FROM bookings WHERE restaurant_id = ?1 AND id = ?2");
   q.bind(1, restaurant_id).bind(2, id);
   if (!q.step()) return std::nullopt;
-  return json::booking_from_stored(q.text(0));
+  return decode_document("booking", id, [&] { return json::booking_from_stored(q.text(0)); });
 }
 
 std::vector<std::string> SqliteStore::list_booking_documents(const BookingQuery& query) {
@@ -73,10 +74,12 @@ std::vector<std::string> SqliteStore::list_booking_documents(const BookingQuery&
 std::vector<domain::Booking> SqliteStore::bookings_starting_between(std::string_view restaurant_id,
                                                                     core::SystemTime from, core::SystemTime to) {
   auto r = reader();
-  auto q = r->prepare("SELECT doc FROM bookings WHERE restaurant_id = ?1 AND start_utc >= ?2 AND start_utc < ?3");
+  auto q = r->prepare("SELECT id, doc FROM bookings WHERE restaurant_id = ?1 AND start_utc >= ?2 AND start_utc < ?3");
   q.bind(1, restaurant_id).bind(2, core::format_utc(from)).bind(3, core::format_utc(to));
   std::vector<domain::Booking> out;
-  while (q.step()) out.push_back(json::booking_from_stored(q.text(0)));
+  while (q.step()) {
+    out.push_back(decode_document("booking", q.text(0), [&] { return json::booking_from_stored(q.text(1)); }));
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "core/logging.hpp"
 #include "core/time_format.hpp"
 #include "json/restaurant_codec.hpp"
+#include "store/corrupt_document.hpp"
 #include "store/migration.hpp"
 
 namespace maitred::store::sqlite {
@@ -23,10 +24,13 @@ std::optional<core::SystemTime> optional_time(const Statement& row, int column) 
   return parse_stored_time(row.text(column));
 }
 
+// Columns: id, doc.
 domain::Restaurant restaurant_from_row(const Statement& row) {
-  auto restaurant = json::restaurant_from_json(row.text(0));
-  if (!restaurant) throw StoreError(StoreError::Kind::internal, "corrupt restaurant document in database");
-  return std::move(*restaurant);
+  return decode_document("restaurant", row.text(0), [&] {
+    auto restaurant = json::restaurant_from_json(row.text(1));
+    if (!restaurant) throw std::runtime_error("it is not a restaurant document");
+    return std::move(*restaurant);
+  });
 }
 
 constexpr const char* kKeyColumns =
@@ -134,7 +138,7 @@ std::optional<domain::Restaurant> SqliteStore::find_restaurant(std::string_view 
   const std::uint64_t generation = generation_->current();
   if (auto cached = restaurants_.find(id, generation)) return cached;
   auto r = reader();
-  auto q = r->prepare("SELECT doc FROM restaurants WHERE id = ?1");
+  auto q = r->prepare("SELECT id, doc FROM restaurants WHERE id = ?1");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   auto restaurant = restaurant_from_row(q);
@@ -144,9 +148,15 @@ std::optional<domain::Restaurant> SqliteStore::find_restaurant(std::string_view 
 
 std::vector<domain::Restaurant> SqliteStore::list_restaurants() {
   auto r = reader();
-  auto q = r->prepare("SELECT doc FROM restaurants ORDER BY created_at, id");
+  auto q = r->prepare("SELECT id, doc FROM restaurants ORDER BY created_at, id");
   std::vector<domain::Restaurant> out;
-  while (q.step()) out.push_back(restaurant_from_row(q));
+  while (q.step()) {
+    try {
+      out.push_back(restaurant_from_row(q));
+    } catch (const CorruptDocument& e) {
+      log_corrupt(e, "left out of the list of restaurants");
+    }
+  }
   return out;
 }
 
