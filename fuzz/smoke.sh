@@ -22,8 +22,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 artifacts="${FUZZ_ARTIFACTS:-$root/build/fuzz-artifacts}"
 
+targets=(request_head json_body search_expression csv_reader booking_roundtrip write_bodies request_values
+  pg_query_compiler)
+
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_request_head fuzz_json_body fuzz_search_expression fuzz_csv_reader
+cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
 ((build_only)) && exit 0
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/maitred-fuzz.XXXXXX")"
@@ -34,14 +37,18 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$root/fuzz/ubsan.supp}"
 
 status=0
-for target in request_head json_body search_expression csv_reader; do
+for target in "${targets[@]}"; do
   binary="build/fuzz/fuzz/fuzz_$target"
   mkdir -p "$scratch/$target/corpus" "$scratch/$target/artifacts"
   cp -R "fuzz/corpus/$target/." "$scratch/$target/corpus/"
   echo "fuzz/smoke.sh: running fuzz_$target for ${seconds}s" >&2
   log="$scratch/$target/fuzz.log"
+  dict=()
+  case "$target" in
+    booking_roundtrip | write_bodies | json_body) dict=(-dict=fuzz/json.dict) ;;
+  esac
   # libFuzzer reports every new input; keep that in a file and show the end.
-  if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  if ! "$binary" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$scratch/$target/artifacts/" "$scratch/$target/corpus" > "$log" 2>&1; then
     status=1
     tail -n 60 "$log" >&2

@@ -57,7 +57,40 @@ app::StaffAuth& staff_auth(http::RequestContext& context) {
   return *context.services.staff_auth;
 }
 
+// username, password and restaurantId: what sign-in and password change share.
+app::LoginAttempt read_credentials(json::ObjectReader& in) {
+  app::LoginAttempt attempt;
+  attempt.username = in.required_string("username", domain::kMaxUsernameLength);
+  attempt.password = in.required_string("password", domain::kPasswordMaximumBytes);
+  attempt.restaurant_id = in.optional_string("restaurantId", 64);
+  return attempt;
+}
+
 }  // namespace
+
+app::LoginAttempt read_sign_in_body(std::string_view body) {
+  auto parsed = json::parse_body(body);
+  json::ObjectReader in(parsed);
+  auto attempt = read_credentials(in);
+  in.finish();
+  return attempt;
+}
+
+PasswordChange read_password_change_body(std::string_view body) {
+  auto parsed = json::parse_body(body);
+  json::ObjectReader in(parsed);
+  PasswordChange change{read_credentials(in), in.required_string("newPassword", domain::kPasswordMaximumBytes)};
+  in.finish();
+  return change;
+}
+
+std::string read_refresh_body(std::string_view body) {
+  auto parsed = json::parse_body(body);
+  json::ObjectReader in(parsed);
+  auto token = in.required_string("refreshToken", 200);
+  in.finish();
+  return token;
+}
 
 http::Response login(http::RequestContext& context) {
   app::LoginAttempt attempt;
@@ -67,35 +100,20 @@ http::Response login(http::RequestContext& context) {
     attempt.password = std::move(basic->password);
     attempt.restaurant_id = http::QueryParams(context.request.query).get("restaurantId");
   } else {
-    auto body = json::parse_body(context.request.body);
-    json::ObjectReader in(body);
-    attempt.username = in.required_string("username", domain::kMaxUsernameLength);
-    attempt.password = in.required_string("password", domain::kPasswordMaximumBytes);
-    attempt.restaurant_id = in.optional_string("restaurantId", 64);
-    in.finish();
+    attempt = read_sign_in_body(context.request.body);
+    attempt.client_address = context.request.client_address;
   }
   return token_reply(staff_auth(context).login(attempt));
 }
 
 http::Response change_password(http::RequestContext& context) {
-  auto body = json::parse_body(context.request.body);
-  json::ObjectReader in(body);
-  app::LoginAttempt attempt;
-  attempt.client_address = context.request.client_address;
-  attempt.username = in.required_string("username", domain::kMaxUsernameLength);
-  attempt.password = in.required_string("password", domain::kPasswordMaximumBytes);
-  attempt.restaurant_id = in.optional_string("restaurantId", 64);
-  const std::string new_password = in.required_string("newPassword", domain::kPasswordMaximumBytes);
-  in.finish();
-  return token_reply(staff_auth(context).change_password(attempt, new_password));
+  auto change = read_password_change_body(context.request.body);
+  change.attempt.client_address = context.request.client_address;
+  return token_reply(staff_auth(context).change_password(change.attempt, change.new_password));
 }
 
 http::Response refresh_tokens(http::RequestContext& context) {
-  auto body = json::parse_body(context.request.body);
-  json::ObjectReader in(body);
-  const std::string token = in.required_string("refreshToken", 200);
-  in.finish();
-  return token_reply(staff_auth(context).refresh(token));
+  return token_reply(staff_auth(context).refresh(read_refresh_body(context.request.body)));
 }
 
 http::Response logout(http::RequestContext& context) {

@@ -227,11 +227,7 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
   return http::Response::json(200, std::move(body));
 }
 
-http::Response create_hold(http::RequestContext& context) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  BodyReader body(context);
-  auto& in = body.reader();
+app::HoldRequest read_hold_request(json::ObjectReader& in) {
   app::HoldRequest request;
   request.date = in.required_string("date", 10);
   request.time = in.required_string("time", 5);
@@ -239,7 +235,14 @@ http::Response create_hold(http::RequestContext& context) {
   request.opening_hour_id = in.optional_string("openingHourId", 64).value_or("");
   request.area_id = in.optional_string("areaId", 64).value_or("");
   in.finish();
-  auto hold = app::place_hold(booking_context(context, *restaurant), request);
+  return request;
+}
+
+http::Response create_hold(http::RequestContext& context) {
+  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
+  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  BodyReader body(context);
+  auto hold = app::place_hold(booking_context(context, *restaurant), read_hold_request(body.reader()));
   return http::Response::json(200, json::hold_to_json(hold));
 }
 

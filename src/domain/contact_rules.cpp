@@ -11,7 +11,8 @@ bool is_valid_email(std::string_view email) {
   if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
   std::string_view domain = email.substr(at + 1);
   auto dot = domain.rfind('.');
-  return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+  // Every label of the domain is non-empty: no leading, trailing or double dot.
+  return dot != std::string_view::npos && !domain.starts_with('.') && dot + 1 < domain.size() &&
          domain.find("..") == std::string_view::npos;
 }
 

@@ -39,6 +39,7 @@ TEST(ContactRules, RefusesImplausibleEmails) {
                             " guest@example.com",
                             "guest@example.com ",
                             "guest@.com",
+                            "guest@.example.com",
                             "guest@example.",
                             "guest@example..com",
                             "guest@sub..example.com",
