@@ -6,6 +6,7 @@
 #include <string>
 
 #include "domain/errors.hpp"
+#include "json/json_writer.hpp"
 
 namespace maitred::json {
 namespace {
@@ -84,6 +85,38 @@ TEST(JsonReader, InvalidUtf8PathsNameArrayElementsAndKeys) {
   EXPECT_NE(key.message.find("A key in 'metadata'"), std::string::npos) << key.message;
   EXPECT_EQ(failure([] { (void)parse_body("{\"\xfe\": 1}"); }).field, "");
   EXPECT_EQ(failure([] { (void)parse_body(R"("\udc00")"); }).field, "");
+}
+
+// What is stored must read back as it was written: numbers are read with
+// correct rounding, so writing a read number and reading it again is stable.
+TEST(JsonReader, NumbersReadBackAsTheyWereWritten) {
+  for (const char* text : {"-1e-162", "0.1", "1.7976931348623157e308", "5e-324", "123456789.123456789", "-0.0",
+                           "2.2250738585072014e-308", "1e22", "0e-32"}) {
+    const std::string once = serialize(parse_body(std::string("[") + text + "]"));
+    EXPECT_EQ(serialize(parse_body(once)), once) << text;
+    EXPECT_EQ(parse_body(once)[0].GetDouble(), parse_body(std::string("[") + text + "]")[0].GetDouble()) << text;
+  }
+  EXPECT_EQ(serialize(parse_body("[-1e-162]")), "[-1e-162]");
+  EXPECT_EQ(parse_body("[0e-32]")[0].GetDouble(), 0.0);
+}
+
+TEST(JsonReader, IntegersKeepTheirTypes) {
+  auto doc = parse_body(R"([0, -1, 2147483647, 4294967295, -2147483649, 18446744073709551615, 18446744073709551616])");
+  EXPECT_TRUE(doc[0].IsInt());
+  EXPECT_EQ(doc[1].GetInt(), -1);
+  EXPECT_EQ(doc[2].GetInt(), 2147483647);
+  EXPECT_EQ(doc[3].GetUint(), 4294967295u);
+  EXPECT_EQ(doc[4].GetInt64(), -2147483649LL);
+  EXPECT_EQ(doc[5].GetUint64(), 18446744073709551615ULL);
+  EXPECT_TRUE(doc[6].IsDouble());  // beyond 64 bits, as RapidJSON reads it
+}
+
+TEST(JsonReader, NumbersBeyondADoubleAreRefusedAndTinyOnesAreZero) {
+  auto f = failure([] { (void)parse_body(R"({"metadata": {"x": [1.8e308]}})"); });
+  EXPECT_EQ(f.code, "invalid_field");
+  EXPECT_EQ(f.field, "metadata.x[0]");
+  EXPECT_EQ(failure([] { (void)parse_body("[1e400]"); }).code, "malformed_json");  // RapidJSON's own check
+  EXPECT_EQ(parse_body("[-1e-400]")[0].GetDouble(), 0.0);
 }
 
 TEST(JsonReader, SurrogatePairsAreAccepted) {
