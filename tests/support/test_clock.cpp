@@ -22,7 +22,7 @@ core::SystemTime test_now() {
   return *t;
 }
 
-TestClock::TestClock(std::filesystem::path data_dir) : file_(std::move(data_dir) / "test-now") {
+TestClock::TestClock(const std::filesystem::path& data_dir) : file_(data_dir / "test-now") {
   if (!std::filesystem::exists(file_)) {
     std::filesystem::create_directories(file_.parent_path());
     set(test_now());

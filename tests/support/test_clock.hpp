@@ -22,7 +22,7 @@ core::SystemTime test_now();
 // The clock file of a data folder (created at kTestNow on first use).
 class TestClock {
  public:
-  explicit TestClock(std::filesystem::path data_dir);
+  explicit TestClock(const std::filesystem::path& data_dir);
 
   // The instant the folder's processes count from (they add the time they
   // have been running).
