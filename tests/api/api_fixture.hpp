@@ -70,6 +70,17 @@ class ApiTest : public ::testing::Test {
     auto c = client();
     return c.request("GET", target, headers);
   }
+  // One request with the restaurant's key on a fresh connection; a JSON
+  // body when one is given.
+  Reply call(const std::string& method, const std::string& target, const std::string& body = {},
+             const Headers& extra = {}) {
+    Headers headers{{"Authorization", basic_auth(key())}};
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    headers.insert(headers.end(), extra.begin(), extra.end());
+    auto c = client();
+    return c.request(method, target, headers, body);
+  }
+
   Reply get_with_key(const std::string& target, const std::string& key) {
     return get(target, {{"Authorization", basic_auth(key)}});
   }

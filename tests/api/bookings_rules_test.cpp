@@ -25,15 +25,6 @@ class BookingRulesTest : public ApiTest {
  protected:
   std::vector<std::string> server_args() const override { return {"--rate-limit", "100000"}; }
 
-  Reply call(const std::string& method, const std::string& target, const std::string& body = {},
-             const Headers& extra = {}) {
-    Headers headers{{"Authorization", basic_auth(key())}};
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    headers.insert(headers.end(), extra.begin(), extra.end());
-    auto c = client();
-    return c.request(method, target, headers, body);
-  }
-
   Reply post(const std::string& body, const Headers& extra = {}) { return call("POST", "/v1/bookings", body, extra); }
 
   std::string create(const std::string& body) {

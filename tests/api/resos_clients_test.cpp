@@ -23,15 +23,6 @@ class ResosClientsTest : public ApiTest {
  protected:
   std::vector<std::string> server_args() const override { return {"--rate-limit", "100000"}; }
 
-  Reply call(const std::string& method, const std::string& target, const std::string& body = {},
-             const Headers& extra = {}) {
-    Headers headers{{"Authorization", basic_auth(key())}};
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    headers.insert(headers.end(), extra.begin(), extra.end());
-    auto c = client();
-    return c.request(method, target, headers, body);
-  }
-
   std::string create(const std::string& body) {
     Reply r = call("POST", "/v1/bookings", body);
     EXPECT_EQ(r.status, 200u) << body << " -> " << r.body;
