@@ -32,20 +32,22 @@ http::Response create_area(http::RequestContext& context) {
   body.reader().finish();
   domain::check_area(area);
   area.id = core::new_id();
-  context.services.store.insert_document(document_write(context, area, json::write_area));
+  document_writes(context).create(document_write(context, area, json::write_area));
   return created_id(area.id);
 }
 
 http::Response update_area(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto area = load_one<domain::Area>(store, restaurant, context.path_param("id"));
+    const auto before = json::to_json(area, json::write_area);
     BodyReader body(context, area.id);
     json::apply_area(body.reader(), area);
     body.reader().finish();
     domain::check_area(area);
-    store.update_document(document_write(context, area, json::write_area));
+    writes.update(document_write(context, area, json::write_area), before);
   });
   return json_true();
 }
@@ -53,7 +55,8 @@ http::Response update_area(http::RequestContext& context) {
 http::Response delete_area(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     const std::string id(context.path_param("id"));
     const auto area = load_for_delete<domain::Area>(store, restaurant, id);
     const std::string name = area ? area->name : id;
@@ -72,7 +75,7 @@ http::Response delete_area(http::RequestContext& context) {
                                      "The area '" + name + "' is used by " + std::to_string(services) +
                                          " opening hour(s). Remove it from them first.");
     }
-    store.erase_document(store::Collection::areas, restaurant, id);
+    writes.erase(store::Collection::areas, id);
   });
   return json_true();
 }

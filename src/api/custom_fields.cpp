@@ -26,10 +26,11 @@ http::Response create_custom_field(http::RequestContext& context) {
   json::apply_custom_field(body.reader(), field);
   body.reader().finish();
   auto& store = context.services.store;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     domain::check_custom_field(field, load_all<domain::OpeningHour>(store, context.caller().restaurant_id, true));
     field.id = core::new_id();
-    store.insert_document(document_write(context, field, json::write_custom_field));
+    writes.create(document_write(context, field, json::write_custom_field));
   });
   return created_id(field.id);
 }
@@ -37,13 +38,15 @@ http::Response create_custom_field(http::RequestContext& context) {
 http::Response update_custom_field(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto field = load_one<CustomField>(store, restaurant, context.path_param("id"));
+    const auto before = json::to_json(field, json::write_custom_field);
     BodyReader body(context, field.id);
     json::apply_custom_field(body.reader(), field);
     body.reader().finish();
     domain::check_custom_field(field, load_all<domain::OpeningHour>(store, restaurant, true));
-    store.update_document(document_write(context, field, json::write_custom_field));
+    writes.update(document_write(context, field, json::write_custom_field), before);
   });
   return json_true();
 }
@@ -51,11 +54,12 @@ http::Response update_custom_field(http::RequestContext& context) {
 http::Response delete_custom_field(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     const std::string id(context.path_param("id"));
     (void)load_for_delete<CustomField>(store, restaurant, id);  // 404 when there is none
     // Bookings keep their answers with the field's name copied in.
-    store.erase_document(store::Collection::custom_fields, restaurant, id);
+    writes.erase(store::Collection::custom_fields, id);
   });
   return json_true();
 }

@@ -73,11 +73,13 @@ http::Response create_order(http::RequestContext& context) {
   json::apply_order(body.reader(), order);
   body.reader().finish();
   if (order.items.empty()) json::invalid("items", "An order needs at least one item.", "missing_field");
-  require_booking(context, order.booking_id);
   order.id = core::new_id();
   order.created_at = context.services.clock.now();
-  context.services.store.insert_document(
-      write_of(context, store::Collection::orders, order.id, json::order_to_json(order)));
+  auto writes = document_writes(context);
+  writes.atomically([&] {
+    require_booking(context, order.booking_id);
+    writes.create(write_of(context, store::Collection::orders, order.id, json::order_to_json(order)));
+  });
   return created_id(order.id);
 }
 
@@ -87,11 +89,13 @@ http::Response create_feedback(http::RequestContext& context) {
   domain::Feedback feedback;
   json::apply_feedback(body.reader(), feedback);
   body.reader().finish();
-  require_booking(context, feedback.booking_id);
   feedback.id = core::new_id();
   feedback.created_at = context.services.clock.now();
-  context.services.store.insert_document(
-      write_of(context, store::Collection::feedback, feedback.id, json::feedback_to_json(feedback)));
+  auto writes = document_writes(context);
+  writes.atomically([&] {
+    require_booking(context, feedback.booking_id);
+    writes.create(write_of(context, store::Collection::feedback, feedback.id, json::feedback_to_json(feedback)));
+  });
   return created_id(feedback.id);
 }
 

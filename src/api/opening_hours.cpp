@@ -37,10 +37,11 @@ http::Response create_opening_hour(http::RequestContext& context) {
     json::invalid(in.has("open") ? "close" : "open", "'open' and 'close' are required.", "missing_field");
   }
   auto& store = context.services.store;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     domain::check_opening_hour(hour, load_all<domain::Area>(store, context.caller().restaurant_id));
     hour.id = core::new_id();
-    store.insert_document(document_write(context, hour, json::write_opening_hour));
+    writes.create(document_write(context, hour, json::write_opening_hour));
   });
   return created_id(hour.id);
 }
@@ -48,8 +49,10 @@ http::Response create_opening_hour(http::RequestContext& context) {
 http::Response update_opening_hour(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto hour = load_one<OpeningHour>(store, restaurant, context.path_param("id"));
+    const auto before = json::to_json(hour, json::write_opening_hour);
     if (hour.deleted) {
       throw domain::IllegalOperation("deleted", "_id", "This opening hour was deleted; create a new one instead.");
     }
@@ -57,7 +60,7 @@ http::Response update_opening_hour(http::RequestContext& context) {
     json::apply_opening_hour(body.reader(), hour);
     body.reader().finish();
     domain::check_opening_hour(hour, load_all<domain::Area>(store, restaurant));
-    store.update_document(document_write(context, hour, json::write_opening_hour));
+    writes.update(document_write(context, hour, json::write_opening_hour), before);
   });
   return json_true();
 }
@@ -65,17 +68,18 @@ http::Response update_opening_hour(http::RequestContext& context) {
 http::Response delete_opening_hour(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     const std::string id(context.path_param("id"));
     auto hour = load_for_delete<OpeningHour>(store, restaurant, id);
     if (!hour) {
       // Soft deletion rewrites the document, which cannot be read: it goes
       // for good. Bookings keep the id and name they copied.
-      store.erase_document(store::Collection::opening_hours, restaurant, id);
+      writes.erase(store::Collection::opening_hours, id);
       return;
     }
     hour->deleted = true;
-    store.update_document(document_write(context, *hour, json::write_opening_hour));
+    writes.soft_delete(document_write(context, *hour, json::write_opening_hour));
   });
   return json_true();
 }

@@ -22,14 +22,17 @@ http::Response get_restaurant(http::RequestContext& context) {
 
 http::Response update_restaurant(http::RequestContext& context) {
   auto& store = context.services.store;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto restaurant = load(context);
+    const auto before = json::restaurant_to_json(restaurant);
     auto body = json::parse_body(context.request.body);
     json::ObjectReader in(body);
     json::apply_restaurant_changes(in, restaurant);
     domain::check_restaurant(restaurant);
     restaurant.updated_at = context.services.clock.now();
     store.update_restaurant(restaurant);
+    writes.record_update("restaurant.updated", restaurant.id, before, json::restaurant_to_json(restaurant));
   });
   return json_true();
 }

@@ -9,6 +9,7 @@
 #include "api/bookings.hpp"
 #include "api/custom_fields.hpp"
 #include "api/dialect.hpp"
+#include "api/events.hpp"
 #include "api/guest_records.hpp"
 #include "api/healthcheck.hpp"
 #include "api/heart.hpp"
@@ -97,6 +98,7 @@ std::vector<RouteSpec> resource_routes() {
       {Method::post, "/feedback", create_feedback, Shape::create, {"/feedback/{new}", get_feedback}},
       {Method::get, "/feedback/{id}", get_feedback},
       {Method::get, "/users", list_users},
+      {Method::get, "/events", list_events},
       // CSV imports answer 202 and the job in both dialects (not a create).
       {Method::post, "/imports", create_import},
       {Method::get, "/imports/{id}", get_import},

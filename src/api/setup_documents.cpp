@@ -1,8 +1,13 @@
 #include "api/setup_documents.hpp"
 
+#include "api/booking_context.hpp"
 #include "json/json_writer.hpp"
 
 namespace maitred::api {
+
+app::DocumentWrites document_writes(const http::RequestContext& context) {
+  return {context.services.store, context.services.clock, context.caller().restaurant_id, actor_of(context.caller())};
+}
 
 namespace {
 rapidjson::Document parse(const http::RequestContext& context) {

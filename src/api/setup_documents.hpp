@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/list_request.hpp"
+#include "app/document_writes.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
@@ -110,6 +111,10 @@ store::DocumentWrite document_write(const http::RequestContext& context, const D
   w.at = context.services.clock.now();
   return w;
 }
+
+// The caller's writes to its documents, each with its event
+// (app/document_writes.hpp).
+app::DocumentWrites document_writes(const http::RequestContext& context);
 
 // The parsed JSON body of a create or update, after the checks every body
 // gets: `_id` (if sent) must be the document's own, `restaurantId` (if sent)

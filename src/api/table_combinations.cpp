@@ -24,10 +24,11 @@ http::Response create_table_combination(http::RequestContext& context) {
   json::apply_table_combination(body.reader(), combination);
   body.reader().finish();
   auto& store = context.services.store;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     domain::check_table_combination(combination, load_all<domain::Table>(store, context.caller().restaurant_id));
     combination.id = core::new_id();
-    store.insert_document(document_write(context, combination, json::write_table_combination));
+    writes.create(document_write(context, combination, json::write_table_combination));
   });
   return created_id(combination.id);
 }
@@ -35,13 +36,15 @@ http::Response create_table_combination(http::RequestContext& context) {
 http::Response update_table_combination(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto combination = load_one<TableCombination>(store, restaurant, context.path_param("id"));
+    const auto before = json::to_json(combination, json::write_table_combination);
     BodyReader body(context, combination.id);
     json::apply_table_combination(body.reader(), combination);
     body.reader().finish();
     domain::check_table_combination(combination, load_all<domain::Table>(store, restaurant));
-    store.update_document(document_write(context, combination, json::write_table_combination));
+    writes.update(document_write(context, combination, json::write_table_combination), before);
   });
   return json_true();
 }
@@ -49,10 +52,11 @@ http::Response update_table_combination(http::RequestContext& context) {
 http::Response delete_table_combination(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     const std::string id(context.path_param("id"));
     (void)load_for_delete<TableCombination>(store, restaurant, id);  // 404 when there is none
-    store.erase_document(store::Collection::table_combinations, restaurant, id);
+    writes.erase(store::Collection::table_combinations, id);
   });
   return json_true();
 }

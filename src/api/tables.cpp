@@ -18,14 +18,16 @@ void write_public(json::JsonWriter& out, const domain::Table& table, const std::
   json::write_table(out, table, area == areas.end() ? nullptr : &*area, true);
 }
 
-// Inserts or updates, turning a clash on the unique name into a clear 422.
-void save(http::RequestContext& context, const domain::Table& table, bool is_new) {
+// Inserts (no `before`) or updates, turning a clash on the unique name into
+// a clear 422.
+void save(http::RequestContext& context, app::DocumentWrites& writes, const domain::Table& table,
+          const std::optional<std::string>& before) {
   auto write = document_write(context, table, write_stored, domain::table_unique_key(table));
   try {
-    if (is_new)
-      context.services.store.insert_document(write);
+    if (!before)
+      writes.create(write);
     else
-      context.services.store.update_document(write);
+      writes.update(write, *before);
   } catch (const store::StoreError& e) {
     if (e.kind != store::StoreError::Kind::conflict) throw;
     throw domain::InvalidInput("duplicate_name", "name", "A table named '" + table.name + "' already exists.");
@@ -60,11 +62,12 @@ http::Response create_table(http::RequestContext& context) {
   json::apply_table(body.reader(), table);
   body.reader().finish();
   auto& store = context.services.store;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto areas = load_all<domain::Area>(store, context.caller().restaurant_id);
     domain::check_table(table, areas);
     table.id = core::new_id();
-    save(context, table, true);
+    save(context, writes, table, std::nullopt);
   });
   return created_id(table.id);
 }
@@ -72,13 +75,15 @@ http::Response create_table(http::RequestContext& context) {
 http::Response update_table(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     auto table = load_one<domain::Table>(store, restaurant, context.path_param("id"));
+    const auto before = json::to_json(table, write_stored);
     BodyReader body(context, table.id);
     json::apply_table(body.reader(), table);
     body.reader().finish();
     domain::check_table(table, load_all<domain::Area>(store, restaurant));
-    save(context, table, false);
+    save(context, writes, table, before);
   });
   return json_true();
 }
@@ -86,7 +91,8 @@ http::Response update_table(http::RequestContext& context) {
 http::Response delete_table(http::RequestContext& context) {
   auto& store = context.services.store;
   const auto& restaurant = context.caller().restaurant_id;
-  store.atomically([&] {
+  auto writes = document_writes(context);
+  writes.atomically([&] {
     const std::string id(context.path_param("id"));
     const auto table = load_for_delete<domain::Table>(store, restaurant, id);
     const std::string name = table ? table->name : id;
@@ -107,7 +113,7 @@ http::Response delete_table(http::RequestContext& context) {
                                      "Table '" + name + "' is held by " + std::to_string(booked) +
                                          " current or upcoming booking(s). Move them to another table first.");
     }
-    store.erase_document(store::Collection::tables, restaurant, id);
+    writes.erase(store::Collection::tables, id);
   });
   return json_true();
 }

@@ -6,12 +6,18 @@
 
 #include "app/demo_bookings.hpp"
 #include "app/demo_setup.hpp"
+#include "app/record_event.hpp"
 #include "core/ids.hpp"
 #include "core/utf8.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
+
+namespace {
+// Who the command line acts as, in events.
+const domain::Actor kCommandLine{"cli", ""};
+}  // namespace
 
 namespace {
 
@@ -66,7 +72,10 @@ domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clo
   restaurant.name = name;
   restaurant.timezone = timezone;
   restaurant.created_at = restaurant.updated_at = clock.now();
-  store.create_restaurant(restaurant);
+  store.atomically([&] {
+    store.create_restaurant(restaurant);
+    record_event({store, clock, kCommandLine, restaurant.id}, "restaurant.created", restaurant.id);
+  });
   return restaurant;
 }
 
@@ -76,7 +85,10 @@ std::string create_api_key(store::Store& store, const core::Clock& clock, const 
   if (!core::is_valid_utf8(label)) throw UsageError("the key name is not valid UTF-8");
   require_restaurant(store, restaurant_id);
   auto generated = domain::generate_api_key(restaurant_id, label, clock.now());
-  store.create_api_key(generated.key);
+  store.atomically([&] {
+    store.create_api_key(generated.key);
+    record_event({store, clock, kCommandLine, restaurant_id}, "api_key.created", generated.key.id);
+  });
   return generated.secret;
 }
 
@@ -86,10 +98,15 @@ std::vector<domain::ApiKey> list_api_keys(store::Store& store, const std::string
 }
 
 domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, const std::string& key_id) {
-  if (!core::is_valid_id(key_id) || !store.revoke_api_key(key_id, clock.now())) {
-    throw UsageError("no API key with id '" + key_id + "' (see: maitred key list --restaurant ID)");
-  }
-  return *store.find_api_key(key_id);
+  std::optional<domain::ApiKey> key;
+  store.atomically([&] {
+    if (!core::is_valid_id(key_id) || !store.revoke_api_key(key_id, clock.now())) {
+      throw UsageError("no API key with id '" + key_id + "' (see: maitred key list --restaurant ID)");
+    }
+    key = store.find_api_key(key_id);
+    record_event({store, clock, kCommandLine, key->restaurant_id}, "api_key.revoked", key_id);
+  });
+  return std::move(*key);
 }
 
 DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir,

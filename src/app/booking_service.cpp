@@ -4,6 +4,7 @@
 #include <array>
 
 #include "app/customer_service.hpp"
+#include "app/record_event.hpp"
 #include "app/restaurant_snapshot.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
@@ -256,8 +257,17 @@ std::string take_hold(const BookingContext& c, const std::string& hold_id, Booki
   return hold.id;
 }
 
-void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view before,
-                    std::string_view after, bool overbooked = false) {
+// The fields a write changed, as the history and the events list them:
+// [{"field", "from", "to"}, ...] (activityAt moves on every write: left out).
+std::string changes_between(std::string_view before, std::string_view after) {
+  std::string changes;
+  json::JsonWriter out(changes);
+  json::write_document_diff(out, before, after, {"activityAt"});
+  return changes;
+}
+
+void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view changes,
+                    bool overbooked = false) {
   std::string entry;
   json::JsonWriter out(entry);
   out.start_object();
@@ -270,14 +280,30 @@ void record_history(const BookingContext& c, const Booking& b, std::string_view 
   out.member("action", action);
   if (overbooked) out.member("overbooked", true);
   out.key("changes");
-  if (before.empty()) {
+  if (changes.empty()) {
     out.start_array();
     out.end_array();
   } else {
-    json::write_document_diff(out, before, after, {"activityAt"});
+    out.raw(changes);
   }
   out.end_object();
   c.store.append_booking_history(c.restaurant.id, b.id, c.clock.now(), entry);
+}
+
+EventSource events_of(const BookingContext& c) {
+  return {c.store, c.clock, c.actor, c.restaurant.id};
+}
+
+void record_booking_event(const BookingContext& c, std::string type, const std::string& booking_id,
+                          std::string changes = {}) {
+  record_event(events_of(c), std::move(type), booking_id, std::move(changes));
+}
+
+// A PUT's event: status_changed when the status is among the changes (what
+// most consumers react to: a confirmation, a cancellation, a no-show),
+// updated otherwise. Either way the event lists every changed field.
+std::string update_event_type(const Booking& old, const Booking& now) {
+  return old.status != now.status ? "booking.status_changed" : "booking.updated";
 }
 
 }  // namespace
@@ -339,10 +365,11 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     apply_custom_fields(setup, ch, b);
     const bool overbooked = seat(c, setup, b, ch.allow_overbooking, consumed_hold);
     if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
-    link_customer(c.store, c.clock, b);
+    link_customer(events_of(c), b);
     c.store.insert_booking(b);
-    refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
-    record_history(c, b, "created", {}, {}, overbooked);
+    refresh_customer(events_of(c), b.customer_id, &b.guest);
+    record_history(c, b, "created", {}, overbooked);
+    record_booking_event(c, "booking.created", b.id);
     if (idempotency) {
       c.store.put_idempotency_key(c.restaurant.id, idempotency->key, {idempotency->request_hash, b.id, now});
     }
@@ -388,11 +415,14 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     // are free, else the engine seats the party afresh.
     if (asks_for_more(c, old, b)) overbooked = seat(c, setup, b, ch.allow_overbooking, {}, !ch.table_ids);
     const std::string previous_customer = b.customer_id;
-    if (ch.guest_email || ch.guest_phone) link_customer(c.store, c.clock, b);
+    if (ch.guest_email || ch.guest_phone) link_customer(events_of(c), b);
     c.store.update_booking(b);
-    refresh_customer(c.store, c.restaurant.id, b.customer_id, &b.guest);
-    if (previous_customer != b.customer_id) refresh_customer(c.store, c.restaurant.id, previous_customer, nullptr);
-    record_history(c, b, "updated", before, json::booking_to_json(b), overbooked);
+    refresh_customer(events_of(c), b.customer_id, &b.guest);
+    if (previous_customer != b.customer_id) refresh_customer(events_of(c), previous_customer, nullptr);
+    auto changes = changes_between(before, json::booking_to_json(b));
+    record_history(c, b, "updated", changes, overbooked);
+    // A PUT that changed nothing (a client echoing the booking back) is no news.
+    if (changes != "[]") record_booking_event(c, update_event_type(old, b), b.id, std::move(changes));
   });
 }
 
@@ -406,7 +436,9 @@ std::string add_restaurant_note(const BookingContext& c, const std::string& id, 
     note_id = b.restaurant_notes.back().id;
     b.activity_at = c.clock.now();
     c.store.update_booking(b);
-    record_history(c, b, "restaurantNote", before, json::booking_to_json(b));
+    auto changes = changes_between(before, json::booking_to_json(b));
+    record_history(c, b, "restaurantNote", changes);
+    record_booking_event(c, "booking.note_added", b.id, std::move(changes));
   });
   return note_id;
 }
@@ -421,7 +453,9 @@ std::string add_comment(const BookingContext& c, const std::string& id, const st
     comment_id = b.comments.back().id;
     b.activity_at = c.clock.now();
     c.store.update_booking(b);
-    record_history(c, b, "comment", before, json::booking_to_json(b));
+    auto changes = changes_between(before, json::booking_to_json(b));
+    record_history(c, b, "comment", changes);
+    record_booking_event(c, "booking.comment_added", b.id, std::move(changes));
   });
   return comment_id;
 }
@@ -438,7 +472,9 @@ void erase_booking(const BookingContext& c, const std::string& id) {
       store::log_corrupt(e, "erased without reading it");
     }
     c.store.erase_booking(c.restaurant.id, id);
-    refresh_customer(c.store, c.restaurant.id, customer_id, nullptr);
+    refresh_customer(events_of(c), customer_id, nullptr);
+    // Ids only: the booking was erased for data protection.
+    record_booking_event(c, "booking.deleted", id);
   });
 }
 

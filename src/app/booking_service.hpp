@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "domain/event.hpp"
 #include "domain/restaurant.hpp"
 #include "json/booking_codec.hpp"
 
@@ -16,11 +17,8 @@ class Store;
 
 namespace maitred::app {
 
-// Who made a change, for the history: an API key or (later) a staff user.
-struct Actor {
-  std::string type;  // "apiKey", "user"
-  std::string id;
-};
+// Who made a change, for the history and the events.
+using Actor = domain::Actor;
 
 struct BookingContext {
   store::Store& store;

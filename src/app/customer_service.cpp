@@ -3,6 +3,7 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 #include "json/customer_codec.hpp"
+#include "json/document_diff.hpp"
 #include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
@@ -16,7 +17,8 @@ store::DocumentWrite customer_write(const std::string& restaurant_id, const doma
 
 }  // namespace
 
-void link_customer(store::Store& store, const core::Clock& clock, domain::Booking& b) {
+void link_customer(const EventSource& source, domain::Booking& b) {
+  auto& store = source.store;
   const auto& guest = b.guest;
   if (guest.email.empty() && guest.phone.empty()) {
     b.customer_id.clear();
@@ -37,14 +39,16 @@ void link_customer(store::Store& store, const core::Clock& clock, domain::Bookin
   customer.name = guest.name;
   customer.email = guest.email;
   customer.phone = guest.phone;
-  customer.created_at = clock.now();
+  customer.created_at = source.clock.now();
   store.insert_document(customer_write(b.restaurant_id, customer, customer.created_at));
+  record_event(source, "customer.created", customer.id);
   b.customer_id = customer.id;
 }
 
-void refresh_customer(store::Store& store, const std::string& restaurant_id, const std::string& customer_id,
-                      const domain::Guest* latest_guest) {
+void refresh_customer(const EventSource& source, const std::string& customer_id, const domain::Guest* latest_guest) {
   if (customer_id.empty()) return;
+  auto& store = source.store;
+  const std::string restaurant_id(source.restaurant_id);
   // Its counts are read and written back: one body at a time per customer.
   store.serialize_on(restaurant_id, "customer:" + customer_id);
   auto stored = store.find_document(store::Collection::customers, restaurant_id, customer_id);
@@ -60,7 +64,15 @@ void refresh_customer(store::Store& store, const std::string& restaurant_id, con
     if (!latest_guest->email.empty()) customer.email = latest_guest->email;
     if (!latest_guest->phone.empty()) customer.phone = latest_guest->phone;
   }
-  store.update_document(customer_write(restaurant_id, customer, customer.created_at));
+  auto after = json::customer_to_json(customer);
+  // The counts follow the bookings (their own events); a customer.updated
+  // event is for what the guest's details say.
+  std::string changes;
+  json::JsonWriter out(changes);
+  json::write_document_diff(out, stored->json, after, {"bookingCount", "firstBookingAt", "lastBookingAt"});
+  store.update_document({store::Collection::customers, restaurant_id, customer.id, std::move(after), std::nullopt,
+                         false, customer.created_at});
+  if (changes != "[]") record_event(source, "customer.updated", customer.id, std::move(changes));
 }
 
 }  // namespace maitred::app

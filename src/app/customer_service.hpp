@@ -5,21 +5,18 @@
 
 #include <string>
 
-#include "core/clock.hpp"
+#include "app/record_event.hpp"
 #include "domain/booking.hpp"
-
-namespace maitred::store {
-class Store;
-}
 
 namespace maitred::app {
 
-// Sets booking.customer_id (empty when the guest gave neither e-mail nor phone).
-void link_customer(store::Store& store, const core::Clock& clock, domain::Booking& booking);
+// Sets booking.customer_id (empty when the guest gave neither e-mail nor
+// phone); a new customer is recorded as customer.created.
+void link_customer(const EventSource& source, domain::Booking& booking);
 
 // Recounts a customer's bookings and copies in the latest contact data; call
-// after the booking write. Does nothing for an empty id.
-void refresh_customer(store::Store& store, const std::string& restaurant_id, const std::string& customer_id,
-                      const domain::Guest* latest_guest);
+// after the booking write. Changed contact data is recorded as
+// customer.updated. Does nothing for an empty id.
+void refresh_customer(const EventSource& source, const std::string& customer_id, const domain::Guest* latest_guest);
 
 }  // namespace maitred::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/record_event.hpp"
 #include "app/restaurant_snapshot.hpp"
 #include "core/ids.hpp"
 #include "domain/calendar.hpp"
@@ -60,6 +61,7 @@ domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
       hold.expires_at = now + std::chrono::minutes{c.restaurant.booking_rules.hold_minutes};
       c.store.insert_document(
           {store::Collection::holds, c.restaurant.id, hold.id, json::hold_to_json(hold), std::nullopt, false, now});
+      record_event({c.store, c.clock, c.actor, c.restaurant.id}, "hold.created", hold.id);
       return;
     }
     invalid("time", r.time + " is not a start time the restaurant offers on " + r.date + ".", "not_bookable");
@@ -69,7 +71,12 @@ domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
 
 bool release_hold(const BookingContext& c, const std::string& hold_id) {
   if (!core::is_valid_id(hold_id)) return false;
-  return c.store.erase_document(store::Collection::holds, c.restaurant.id, hold_id);
+  bool released = false;
+  c.store.atomically([&] {
+    released = c.store.erase_document(store::Collection::holds, c.restaurant.id, hold_id);
+    if (released) record_event({c.store, c.clock, c.actor, c.restaurant.id}, "hold.released", hold_id);
+  });
+  return released;
 }
 
 }  // namespace maitred::app

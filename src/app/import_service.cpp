@@ -2,10 +2,12 @@
 
 #include <chrono>
 
+#include "app/record_event.hpp"
 #include "app/restaurant_snapshot.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
 #include "json/customer_codec.hpp"
+#include "json/document_diff.hpp"
 #include "json/import_job_codec.hpp"
 #include "store/corrupt_document.hpp"
 #include "store/store.hpp"
@@ -27,6 +29,7 @@ store::DocumentWrite customer_write(const std::string& restaurant_id, const doma
 // otherwise it is a new customer.
 void import_customer(const BookingContext& c, domain::Customer row_customer) {
   auto& store = c.store;
+  const EventSource source{c.store, c.clock, c.actor, c.restaurant.id};
   const auto now = c.clock.now();
   if (auto found = store.find_customer_by_contact(c.restaurant.id, row_customer.email, row_customer.phone)) {
     auto customer =
@@ -35,12 +38,18 @@ void import_customer(const BookingContext& c, domain::Customer row_customer) {
     if (!row_customer.email.empty()) customer.email = row_customer.email;
     if (!row_customer.phone.empty()) customer.phone = row_customer.phone;
     if (row_customer.metadata_json != "{}") customer.metadata_json = row_customer.metadata_json;
-    store.update_document(customer_write(c.restaurant.id, customer, now));
+    auto write = customer_write(c.restaurant.id, customer, now);
+    std::string changes;
+    json::JsonWriter out(changes);
+    json::write_document_diff(out, found->json, write.json, {});
+    store.update_document(write);
+    if (changes != "[]") record_event(source, "customer.updated", customer.id, std::move(changes));
     return;
   }
   row_customer.id = core::new_id();
   row_customer.created_at = now;
   store.insert_document(customer_write(c.restaurant.id, row_customer, now));
+  record_event(source, "customer.created", row_customer.id);
 }
 
 void import_row(const BookingContext& c, const ImportSheet& sheet, const core::CsvRecord& row,

@@ -1,5 +1,6 @@
 #include "app/staff_auth.hpp"
 
+#include "app/record_event.hpp"
 #include "core/password_hash.hpp"
 #include "domain/errors.hpp"
 #include "domain/password_policy.hpp"
@@ -71,7 +72,11 @@ TokenPair StaffAuth::change_password(const LoginAttempt& attempt, const std::str
   }
   // Hashed before the write, outside any transaction: it takes tens of ms.
   const std::string hash = core::hash_password(new_password);
-  store_.set_staff_password(user.id, hash, clock_.now());  // also ends the user's sessions
+  store_.atomically([&] {
+    store_.set_staff_password(user.id, hash, clock_.now());  // also ends the user's sessions
+    const domain::Actor actor{"user", user.id};
+    record_event({store_, clock_, actor, user.restaurant_id}, "staff_user.password_changed", user.id);
+  });
   return start_session(user);
 }
 

@@ -1,11 +1,17 @@
 #include "app/staff_users.hpp"
 
 #include "app/admin.hpp"
+#include "app/record_event.hpp"
 #include "core/ids.hpp"
 #include "domain/password_policy.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
+
+namespace {
+// Who the command line acts as, in events.
+const domain::Actor kCommandLine{"cli", ""};
+}  // namespace
 
 namespace {
 
@@ -47,7 +53,10 @@ domain::StaffUser create_staff_user(store::Store& store, const core::Clock& cloc
   user.password_hash = core::hash_password(request.password, cost);
   user.created_at = user.password_changed_at = clock.now();
   try {
-    store.create_staff_user(user);
+    store.atomically([&] {
+      store.create_staff_user(user);
+      record_event({store, clock, kCommandLine, user.restaurant_id}, "staff_user.created", user.id);
+    });
   } catch (const store::StoreError& e) {
     if (e.kind != store::StoreError::Kind::conflict) throw;
     throw UsageError("the username '" + request.username + "' is already taken in this restaurant");
@@ -60,10 +69,13 @@ std::vector<domain::StaffUser> list_staff_users(store::Store& store, const std::
   return store.list_staff_users(restaurant_id);
 }
 
-domain::StaffUser delete_staff_user(store::Store& store, const std::string& restaurant_id,
+domain::StaffUser delete_staff_user(store::Store& store, const core::Clock& clock, const std::string& restaurant_id,
                                     const std::string& username) {
   auto user = require_user(store, restaurant_id, username);
-  store.delete_staff_user(user.id);
+  store.atomically([&] {
+    store.delete_staff_user(user.id);
+    record_event({store, clock, kCommandLine, user.restaurant_id}, "staff_user.deleted", user.id);
+  });
   return user;
 }
 
@@ -74,7 +86,10 @@ domain::StaffUser change_staff_password(store::Store& store, const core::Clock& 
   require_acceptable(password);
   user.password_hash = core::hash_password(password, cost);
   user.password_changed_at = clock.now();
-  store.set_staff_password(user.id, user.password_hash, user.password_changed_at);
+  store.atomically([&] {
+    store.set_staff_password(user.id, user.password_hash, user.password_changed_at);
+    record_event({store, clock, kCommandLine, user.restaurant_id}, "staff_user.password_changed", user.id);
+  });
   return user;
 }
 

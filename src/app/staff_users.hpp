@@ -29,7 +29,8 @@ domain::StaffUser create_staff_user(store::Store& store, const core::Clock& cloc
 std::vector<domain::StaffUser> list_staff_users(store::Store& store, const std::string& restaurant_id);
 
 // Ends the user's sessions at once.
-domain::StaffUser delete_staff_user(store::Store& store, const std::string& restaurant_id, const std::string& username);
+domain::StaffUser delete_staff_user(store::Store& store, const core::Clock& clock, const std::string& restaurant_id,
+                                    const std::string& username);
 
 // Ends the user's sessions at once.
 domain::StaffUser change_staff_password(store::Store& store, const core::Clock& clock, const std::string& restaurant_id,

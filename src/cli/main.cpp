@@ -93,6 +93,7 @@ struct Options {
   long long login_delay_ms = 1000;
   std::uint32_t login_lock_after = 10;
   long long login_lock_seconds = 15 * 60;
+  long long event_retention_days = 30;
 };
 
 core::ServeConfig serve_config(const Options& o) {
@@ -123,6 +124,7 @@ core::ServeConfig serve_config(const Options& o) {
   config.idle_timeout = std::chrono::milliseconds{o.idle_timeout_ms};
   config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
   config.store_connections = o.database_connections;
+  config.event_retention = std::chrono::hours{24 * o.event_retention_days};
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }
@@ -188,6 +190,9 @@ int run(int argc, char** argv) {
       ->add_option("--database-connections", o.database_connections,
                    "PostgreSQL: connections this process keeps open at most")
       ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  serve->add_option("--event-retention-days", o.event_retention_days, "Days the change feed (GET /v1/events) keeps")
+      ->check(CLI::Range(1, 3650))
       ->capture_default_str();
   serve->add_option("--max-connections", o.max_connections, "Concurrent connections before new ones are refused")
       ->check(CLI::Range(1, 1'000'000))
@@ -283,7 +288,7 @@ int run(int argc, char** argv) {
   add_user_target(user_delete);
   user_delete->callback([&] {
     auto store = open_admin_store(o.data_dir, o.database);
-    std::cout << json::staff_user_to_json(app::delete_staff_user(*store, o.restaurant_id, o.username)) << "\n";
+    std::cout << json::staff_user_to_json(app::delete_staff_user(*store, clock, o.restaurant_id, o.username)) << "\n";
   });
   auto* user_passwd = user->add_subcommand("passwd", "Set a staff user's password; their tokens stop working");
   add_user_target(user_passwd);

@@ -29,6 +29,8 @@ constexpr std::chrono::hours kIdempotencyKeyLifetime{48};
 constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 // Shared rate-limit counts of past windows (PostgreSQL) are dropped this often.
 constexpr std::chrono::seconds kRateCountPurgeInterval{10};
+// Events past the retention are dropped this often.
+constexpr std::chrono::hours kEventPurgeInterval{1};
 }  // namespace
 
 int serve(const core::ServeConfig& given) {
@@ -69,7 +71,7 @@ int serve(const core::ServeConfig& given) {
   http::Services services{store, clock, &staff_auth, &imports};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limit.limiter());
 
-  http::Server server(config, pipeline);
+  http::Server server(config, pipeline, &store.events().bell());
   const std::string url = server.bind();
   if (config.insecure_http) {
     core::log().warn(
@@ -93,6 +95,11 @@ int serve(const core::ServeConfig& given) {
       store.purge_expired_holds(clock.now());
       store.purge_expired_sessions(clock.now());
       app::purge_finished_imports(store, clock.now() - kImportJobLifetime);
+    });
+    core::PeriodicTask purge_events(kEventPurgeInterval, [&store, &clock, &config] {
+      if (auto purged = store.events().purge_events(clock.now() - config.event_retention); purged > 0) {
+        core::log().info("dropped {} event(s) older than {} days", purged, config.event_retention.count() / 24);
+      }
     });
     server.run();
   }

@@ -73,6 +73,8 @@ struct ServeConfig {
   std::chrono::milliseconds store_busy_timeout{5'000};
   // PostgreSQL: the connection pool's size in this process.
   std::size_t store_connections = 8;
+  // Events (GET /v1/events) older than this are dropped, once an hour.
+  std::chrono::hours event_retention{30 * 24};
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

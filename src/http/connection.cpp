@@ -8,8 +8,11 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 
 #include "core/logging.hpp"
+#include "http/long_poll.hpp"
 #include "http/request.hpp"
 #include "http/request_pipeline.hpp"
 #include "http/response.hpp"
@@ -181,6 +184,37 @@ asio::awaitable<Response> answer_early(ConnectionShared& shared, const EarlyErro
   co_return co_await std::move(answered);
 }
 
+// A long poll's wait (http/long_poll.hpp), on this connection's I/O thread:
+// a timer that the bell cancels when news arrives. The bell's callback runs
+// on whichever thread rings it and only posts the cancel here. (The stream's
+// own timeouts are not running meanwhile: nothing reads or writes.)
+asio::awaitable<void> wait_for_news(const LongPoll& poll, ConnectionShared& shared) {
+  if (shared.stopping || poll.wait.count() <= 0) co_return;
+  auto executor = co_await asio::this_coro::executor;
+  auto timer = std::make_shared<asio::steady_timer>(executor, poll.wait);
+  const auto ticket =
+      poll.bell.wait(poll.key, poll.seen, [executor, timer] { asio::post(executor, [timer] { timer->cancel(); }); });
+  beast::error_code ec;
+  auto token = asio::redirect_error(asio::use_awaitable, ec);
+  // A ring that came before the wait began only posted its cancel, which
+  // runs after this suspends: the wait then ends at once.
+  co_await timer->async_wait(token);
+  poll.bell.cancel(ticket);
+}
+
+// RequestPipeline::resume, as handle_without_throwing does for handle.
+Response resume_without_throwing(RequestPipeline& pipeline, const Request& request, LongPoll& poll) noexcept {
+  try {
+    return pipeline.resume(request, poll);
+  } catch (...) {
+    core::log().error("answering a long poll failed");
+  }
+  Response bare;
+  bare.status = 500;
+  bare.close_connection = true;
+  return bare;
+}
+
 // Requests that may wait run on the handler threads: every write (a
 // database lock held by another process, up to the busy timeout) and staff
 // sign-in (argon2), that is all but GET and HEAD. Reads stay on the I/O
@@ -308,6 +342,19 @@ asio::awaitable<void> serve_requests(Stream& stream, beast::flat_buffer& buffer,
       auto handle = [&shared, &request]() noexcept { return handle_without_throwing(shared.pipeline, request); };
       auto handled = async_on_pool(*shared.handlers, handle, asio::use_awaitable);
       response = co_await std::move(handled);
+    }
+    if (auto poll = std::move(response.long_poll)) {
+      auto waited = wait_for_news(*poll, shared);
+      co_await std::move(waited);
+      if (!runs_on_handler_threads(request, shared)) {
+        response = resume_without_throwing(shared.pipeline, request, *poll);
+      } else {
+        auto resume = [&shared, &request, &poll]() noexcept {
+          return resume_without_throwing(shared.pipeline, request, *poll);
+        };
+        auto resumed = async_on_pool(*shared.handlers, resume, asio::use_awaitable);
+        response = co_await std::move(resumed);
+      }
     }
     const bool keep_alive = message.keep_alive() && !shared.stopping;
     auto write = write_response(stream, std::move(response), keep_alive);

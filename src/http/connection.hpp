@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "core/config.hpp"
+#include "core/event_bell.hpp"
 #include "http/address_slots.hpp"
 #include "http/asio.hpp"
 
@@ -26,6 +27,9 @@ struct ConnectionShared {
   std::atomic<std::size_t> open_connections{0};
   std::atomic<std::size_t> requests_in_flight{0};
   std::atomic<bool> stopping{false};
+  // What long polls wait on (http/long_poll.hpp); rung for all at shutdown
+  // so no request waits out its poll then. Null where nothing long-polls.
+  core::EventBell* bell = nullptr;
 };
 
 // `slot` is the client address's share of the connections, held until the

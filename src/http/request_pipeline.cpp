@@ -8,6 +8,7 @@
 #include "http/access_log.hpp"
 #include "http/error_mapping.hpp"
 #include "http/etag.hpp"
+#include "http/long_poll.hpp"
 #include "http/request_id.hpp"
 #include "store/store.hpp"
 
@@ -68,11 +69,35 @@ Response RequestPipeline::handle(const Request& request) {
   } catch (...) {
     response = response_for_exception(std::current_exception(), request_id);
   }
+  if (response.long_poll) {
+    // Answered after the wait (resume()): headers and log line then.
+    response.long_poll->request_id = request_id;
+    response.long_poll->restaurant_id = restaurant_id;
+    response.long_poll->started = started;
+    return response;
+  }
   apply_conditional_get(request, response);  // ETag on every GET 200; 304 on a match
   add_common_headers(response, request_id, rate.reset_in.count() > 0 ? rate.reset_in : rate_limiter_.reset_in());
   write_access_log({request_id, method_name(request.method), request.path, response.status,
                     std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
                     restaurant_id, request.client_address});
+  return response;
+}
+
+Response RequestPipeline::resume(const Request& request, LongPoll& poll) {
+  Response response;
+  try {
+    response = poll.answer();
+  } catch (...) {
+    response = response_for_exception(std::current_exception(), poll.request_id);
+  }
+  response.long_poll.reset();  // an answer never waits again
+  apply_conditional_get(request, response);
+  add_common_headers(response, poll.request_id, rate_limiter_.reset_in());
+  write_access_log(
+      {poll.request_id, method_name(request.method), request.path, response.status,
+       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - poll.started),
+       poll.restaurant_id, request.client_address});
   return response;
 }
 

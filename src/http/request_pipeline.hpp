@@ -18,6 +18,10 @@ class RequestPipeline {
       : router_(router), services_(services), authenticator_(authenticator), rate_limiter_(rate_limiter) {}
 
   Response handle(const Request& request);
+  // The answer to a request whose handle() returned a long poll, once its
+  // wait is over: the handler's `answer`, with the headers and the access
+  // log line every response gets.
+  Response resume(const Request& request, LongPoll& poll);
 
   // An error found before a request could be parsed (413, 431, HTTPS
   // required, malformed request): the same body shape, common headers and

@@ -78,11 +78,12 @@ struct Server::Impl {
   // holds owns a suspended connection (socket and all) of one of them.
   std::optional<asio::thread_pool> handlers;
 
-  Impl(const core::ServeConfig& c, RequestPipeline& pipeline)
+  Impl(const core::ServeConfig& c, RequestPipeline& pipeline, core::EventBell* bell)
       : config(c),
         tls(config.insecure_http ? std::nullopt : std::optional(make_tls_context(config))),
         shared{config, pipeline, tls ? &*tls : nullptr, nullptr},
         per_address(config.max_connections_per_address) {
+    shared.bell = bell;
     unsigned threads = config.threads != 0 ? config.threads : std::max(1U, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < threads; ++i) {
       contexts.push_back(std::make_unique<asio::io_context>(1));
@@ -109,6 +110,7 @@ struct Server::Impl {
                      shared.requests_in_flight.load());
     beast::error_code ignored;
     if (acceptor) acceptor->close(ignored);
+    if (shared.bell != nullptr) shared.bell->ring_all();  // long polls answer now
     drain_deadline = std::chrono::steady_clock::now() + config.shutdown_grace;
     drain_timer.emplace(*contexts[0]);
     poll_drain();
@@ -168,8 +170,8 @@ asio::awaitable<void> accept_loop(Server::Impl& impl) {
 
 }  // namespace
 
-Server::Server(const core::ServeConfig& config, RequestPipeline& pipeline)
-    : impl_(std::make_unique<Impl>(config, pipeline)) {}
+Server::Server(const core::ServeConfig& config, RequestPipeline& pipeline, core::EventBell* bell)
+    : impl_(std::make_unique<Impl>(config, pipeline, bell)) {}
 
 Server::~Server() = default;
 

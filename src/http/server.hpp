@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/config.hpp"
+#include "core/event_bell.hpp"
 
 namespace maitred::http {
 
@@ -15,7 +16,8 @@ class RequestPipeline;
 
 class Server {
  public:
-  Server(const core::ServeConfig& config, RequestPipeline& pipeline);
+  // `bell`: what long-polling requests wait on, rung for all at shutdown.
+  Server(const core::ServeConfig& config, RequestPipeline& pipeline, core::EventBell* bell = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -28,7 +28,7 @@ std::unique_ptr<Store> open_store(const DatabaseUrl& url, const OpenOptions& opt
   pool.connection.statement_timeout = std::max(options.busy_timeout, kShortestStatementTimeout);
   pool.max_connections = options.max_connections;
   pool.acquire_timeout = pool.connection.statement_timeout;
-  return std::make_unique<postgres::PgStore>(std::move(pool));
+  return std::make_unique<postgres::PgStore>(std::move(pool), /*listen_for_events=*/options.server);
 }
 
 }  // namespace maitred::store

@@ -25,6 +25,7 @@
 #include "domain/search_expression.hpp"
 #include "domain/sort_spec.hpp"
 #include "domain/staff_user.hpp"
+#include "store/event_log.hpp"
 
 namespace maitred::store {
 
@@ -261,6 +262,9 @@ class Store {
   // Changes whenever a restaurant, key or setting changes, in this process or
   // in any other working on the same data. Caches compare it on each use.
   virtual std::uint64_t data_generation() = 0;
+
+  // The events of every write (store/event_log.hpp).
+  virtual EventLog& events() = 0;
 
   // Small named values the server keeps for itself (the demo restaurant id).
   virtual std::optional<std::string> get_setting(std::string_view name) = 0;

@@ -154,7 +154,7 @@ TEST_F(StaffAuthTest, PasswordChangeAndDeletionEndSessions) {
   change_staff_password(store_, clock_, restaurant_, "ANNA", "n3w-password", kCheap);
   EXPECT_TRUE(store_.find_session_by_access(core::sha256(pair.access_token))->revoked_at);
   pair = auth_.login(attempt("anna", "n3w-password"));
-  delete_staff_user(store_, restaurant_, "anna");
+  delete_staff_user(store_, clock_, restaurant_, "anna");
   EXPECT_FALSE(store_.find_session_by_access(core::sha256(pair.access_token)));
 }
 
@@ -166,7 +166,7 @@ TEST_F(StaffAuthTest, UserAdministrationChecksItsInput) {
   EXPECT_THROW(create_staff_user(store_, clock_, {restaurant_, "b:c", "host", "tr4mpoline"}, kCheap), UsageError);
   EXPECT_THROW(create_staff_user(store_, clock_, {"AAAAAAAAAAAAAAAAA", "b", "host", "tr4mpoline"}, kCheap), UsageError);
   EXPECT_EQ(list_staff_users(store_, restaurant_).size(), 1u);
-  EXPECT_THROW(delete_staff_user(store_, restaurant_, "nobody"), UsageError);
+  EXPECT_THROW(delete_staff_user(store_, clock_, restaurant_, "nobody"), UsageError);
 }
 
 }  // namespace

@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <atomic>
 #include <barrier>
+#include <condition_variable>
 #include <exception>
 #include <future>
 #include <latch>
 #include <mutex>
 #include <thread>
 
+#include "core/ids.hpp"
 #include "domain/api_key.hpp"
 #include "domain/auth_session.hpp"
 #include "domain/booking_status.hpp"
@@ -949,6 +951,127 @@ TEST_F(PgDayLocks, APlainAtomicBodyWaitsForAnOpenDay) {
   open.join();
   plain.get();
   EXPECT_TRUE(ran.load());
+}
+
+// --- The event log (store/event_log.hpp) ---
+
+domain::Event event_about(const std::string& restaurant_id, std::string type, std::string resource_id,
+                          core::SystemTime at = kNow) {
+  domain::Event e;
+  e.id = core::new_id();
+  e.restaurant_id = restaurant_id;
+  e.type = std::move(type);
+  e.at = at;
+  e.actor = {"apiKey", "K1"};
+  e.resource_id = std::move(resource_id);
+  return e;
+}
+
+TEST_P(StoreConformance, EventsAreNumberedPerRestaurantAtCommitAndVanishWithARollback) {
+  auto other = make_restaurant("Other", "UTC");
+  s_.create_restaurant(other);
+  auto& log = s_.events();
+  s_.atomically([&] {
+    log.append_event(event_about(restaurant_.id, "booking.created", "B1"));
+    log.append_event(event_about(other.id, "table.created", "T1"));
+    log.append_event(event_about(restaurant_.id, "booking.updated", "B1"));
+    EXPECT_EQ(log.event_range(restaurant_.id).latest, 0u) << "nothing is written before the commit";
+  });
+  EXPECT_THROW(s_.atomically([&] {
+    log.append_event(event_about(restaurant_.id, "booking.deleted", "B1"));
+    throw std::runtime_error("rolled back");
+  }),
+               std::runtime_error);
+  log.append_event(event_about(restaurant_.id, "hold.created", "H1"));  // outside a body: at once
+
+  auto page = log.read_events({restaurant_.id, 0, 100, {}});
+  ASSERT_EQ(page.events.size(), 3u);
+  EXPECT_EQ(page.events[0].sequence, 1u);
+  EXPECT_EQ(page.events[0].type, "booking.created");
+  EXPECT_EQ(page.events[0].actor.id, "K1");
+  EXPECT_EQ(page.events[1].sequence, 2u);
+  EXPECT_EQ(page.events[1].type, "booking.updated");
+  EXPECT_EQ(page.events[2].type, "hold.created");
+  EXPECT_EQ(page.next, 3u);
+  EXPECT_FALSE(page.more);
+  EXPECT_EQ(log.event_range(restaurant_.id).latest, 3u);
+  auto theirs = log.read_events({other.id, 0, 100, {}});
+  ASSERT_EQ(theirs.events.size(), 1u);
+  EXPECT_EQ(theirs.events[0].sequence, 1u);
+}
+
+TEST_P(StoreConformance, EventPagesFollowTheCursorAndTheTypeFilter) {
+  auto& log = s_.events();
+  for (int i = 0; i < 5; ++i) {
+    log.append_event(event_about(restaurant_.id, i % 2 == 0 ? "booking.created" : "table_combination.updated",
+                                 "R" + std::to_string(i)));
+  }
+  auto first = log.read_events({restaurant_.id, 0, 2, {}});
+  ASSERT_EQ(first.events.size(), 2u);
+  EXPECT_TRUE(first.more);
+  EXPECT_EQ(first.next, 2u);
+  auto rest = log.read_events({restaurant_.id, first.next, 10, {}});
+  ASSERT_EQ(rest.events.size(), 3u);
+  EXPECT_EQ(rest.events[0].sequence, 3u);
+  EXPECT_FALSE(rest.more);
+
+  auto combos = log.read_events({restaurant_.id, 0, 10, {"table_combination.*"}});
+  ASSERT_EQ(combos.events.size(), 2u);
+  EXPECT_EQ(combos.next, 5u) << "past the events the filter skipped";
+  // '_' is no wildcard: "table.*" does not match table_combination events.
+  EXPECT_TRUE(log.read_events({restaurant_.id, 0, 10, {"table.*"}}).events.empty());
+  EXPECT_EQ(log.read_events({restaurant_.id, 0, 10, {"booking.created", "table_combination.updated"}}).events.size(),
+            5u);
+  EXPECT_EQ(log.read_events({restaurant_.id, 0, 10, {"*"}}).events.size(), 5u);
+}
+
+TEST_P(StoreConformance, PurgingEventsRemembersWhereTheFeedNowStarts) {
+  auto& log = s_.events();
+  log.append_event(event_about(restaurant_.id, "booking.created", "B1", kNow - 48h));
+  log.append_event(event_about(restaurant_.id, "booking.created", "B2", kNow - 47h));
+  log.append_event(event_about(restaurant_.id, "booking.created", "B3", kNow));
+  EXPECT_EQ(log.purge_events(kNow - 24h), 2u);
+  auto range = log.event_range(restaurant_.id);
+  EXPECT_EQ(range.latest, 3u);
+  EXPECT_EQ(range.purged_through, 2u);
+  auto page = log.read_events({restaurant_.id, range.purged_through, 10, {}});
+  ASSERT_EQ(page.events.size(), 1u);
+  EXPECT_EQ(page.events[0].resource_id, "B3");
+  EXPECT_EQ(log.purge_events(kNow - 24h), 0u);
+  EXPECT_EQ(log.event_range(restaurant_.id).purged_through, 2u);
+}
+
+TEST_P(StoreConformance, ACommitWithEventsRingsTheBellOfItsRestaurant) {
+  auto& bell = s_.events().bell();
+  const auto before = bell.rings(restaurant_.id);
+  std::atomic<int> woken{0};
+  bell.wait(restaurant_.id, before, [&] { ++woken; });
+  s_.atomically([&] { s_.put_setting("no events", "1"); });
+  EXPECT_EQ(woken.load(), 0);
+  s_.atomically([&] { s_.events().append_event(event_about(restaurant_.id, "booking.created", "B1")); });
+  EXPECT_EQ(woken.load(), 1);
+  EXPECT_EQ(bell.rings(restaurant_.id), before + 1);
+}
+
+// Events committed through another instance (another process) reach this
+// one's waiters: on PostgreSQL by NOTIFY; the embedded store has one
+// server process, whose own commits ring.
+TEST_P(StoreConformance, AnotherProcesssEventsWakeThisOnesWaitersOnPostgresql) {
+  if (GetParam() != Kind::postgresql) GTEST_SKIP() << "one server process per SQLite store";
+  auto& bell = s_.events().bell();
+  std::mutex mutex;
+  std::condition_variable rang;
+  bool woken = false;
+  const auto seen = bell.rings(restaurant_.id);
+  bell.wait(restaurant_.id, seen, [&] {
+    std::lock_guard lock(mutex);
+    woken = true;
+    rang.notify_all();
+  });
+  auto another = open_another();
+  another->events().append_event(event_about(restaurant_.id, "booking.created", "B1"));
+  std::unique_lock lock(mutex);
+  EXPECT_TRUE(rang.wait_for(lock, 20s, [&] { return woken; })) << "no NOTIFY arrived";
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/postgres/connection.hpp"
 
+#include <cerrno>
+
 #include <poll.h>
 
 #include <charconv>
@@ -219,6 +221,26 @@ bool Connection::healthy() {
     if (doomed_ || PQstatus(conn_) != CONNECTION_OK) return false;
   }
   return !doomed_ && PQstatus(conn_) == CONNECTION_OK;
+}
+
+std::vector<std::string> Connection::wait_for_notifications(std::chrono::milliseconds timeout) {
+  std::vector<std::string> payloads;
+  const int fd = PQsocket(conn_);
+  if (fd < 0) throw StoreUnavailable("postgresql: the listening connection is closed");
+  pollfd p{fd, POLLIN, 0};
+  const int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
+  if (ready < 0 && errno != EINTR) throw StoreUnavailable("postgresql: poll failed on the listening connection");
+  if (ready > 0 && PQconsumeInput(conn_) == 0) {
+    throw StoreUnavailable("postgresql: the listening connection was lost");
+  }
+  while (PGnotify* n = PQnotifies(conn_)) {
+    payloads.emplace_back(n->extra);
+    PQfreemem(n);
+  }
+  if (doomed_ || PQstatus(conn_) != CONNECTION_OK) {
+    throw StoreUnavailable("postgresql: the listening connection was lost");
+  }
+  return payloads;
 }
 
 bool Connection::in_transaction() const {

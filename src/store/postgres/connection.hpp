@@ -87,6 +87,10 @@ class Connection {
   // False once the connection is lost. Cheap: looks at the socket without
   // waiting, so a server that went away is noticed before the next query.
   bool healthy();
+  // For a connection that LISTENs: the payloads of the notifications that
+  // arrive within `timeout` (all that are there once one arrives). Throws
+  // StoreUnavailable when the connection is lost.
+  std::vector<std::string> wait_for_notifications(std::chrono::milliseconds timeout);
   // True between BEGIN and COMMIT/ROLLBACK, or after a failed statement in one.
   bool in_transaction() const;
   std::size_t prepared_count() const { return statements_.size(); }

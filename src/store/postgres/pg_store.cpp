@@ -5,6 +5,8 @@
 
 #include <date/date.h>
 
+#include <set>
+
 #include "core/time_format.hpp"
 #include "domain/calendar.hpp"
 #include "json/restaurant_codec.hpp"
@@ -20,6 +22,7 @@ namespace {
 struct ActiveTransaction {
   const PgStore* store = nullptr;
   Connection* connection = nullptr;
+  std::vector<domain::Event>* events = nullptr;  // written just before COMMIT
 };
 thread_local ActiveTransaction active_transaction;
 
@@ -70,8 +73,9 @@ std::vector<std::string> dates_around(std::string_view local_date) {
 
 }  // namespace
 
-PgStore::PgStore(PoolOptions options) : pool_(std::move(options)) {
+PgStore::PgStore(PoolOptions options, bool listen_for_events) : pool_(std::move(options)) {
   apply_migrations(pool_);
+  if (listen_for_events) listener_ = std::make_unique<EventListener>(pool_.options().connection, bell_);
 }
 
 PgStore::~PgStore() = default;
@@ -88,15 +92,26 @@ void PgStore::run_atomic(const std::function<void(Connection&)>& take_locks, con
   auto lease = pool_.acquire();
   Transaction transaction(*lease);
   take_locks(*lease);
-  active_transaction = {this, &*lease};
+  std::vector<domain::Event> events;
+  active_transaction = {this, &*lease, &events};
   try {
     body();
+    write_pending_events(*lease, events);
   } catch (...) {
     active_transaction = {};
     throw;  // the transaction rolls back
   }
   active_transaction = {};
   transaction.commit();
+  // This process's waiters at once; the NOTIFY reaches the others (and
+  // rings here once more, which costs a waiter one empty re-read at most).
+  std::set<std::string> restaurants;
+  for (const auto& event : events) restaurants.insert(event.restaurant_id);
+  for (const auto& restaurant : restaurants) bell_.ring(restaurant);
+}
+
+std::vector<domain::Event>* PgStore::pending_events() const {
+  return active_transaction.store == this ? active_transaction.events : nullptr;
 }
 
 void PgStore::atomically(const std::function<void()>& body) {

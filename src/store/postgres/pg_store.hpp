@@ -27,7 +27,11 @@
 #include <cstdint>
 #include <type_traits>
 
+#include <memory>
+
+#include "store/event_log.hpp"
 #include "store/generation_cache.hpp"
+#include "store/postgres/event_listener.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/store.hpp"
 
@@ -37,11 +41,13 @@ namespace maitred::store::postgres {
 // day locks use the two-integer form, a key space of its own.
 inline constexpr long long kWritersLockKey = 0x6d61697472656401LL;
 
-class PgStore final : public Store {
+class PgStore final : public Store, public EventLog {
  public:
   // Connects lazily (the pool opens connections on demand), applies pending
   // migrations now. Throws StoreUnavailable when PostgreSQL cannot be reached.
-  explicit PgStore(PoolOptions options);
+  // `listen_for_events`: rings bell() on events other processes commit (the
+  // server; a CLI command has no one waiting).
+  explicit PgStore(PoolOptions options, bool listen_for_events = false);
   ~PgStore() override;
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
@@ -110,6 +116,13 @@ class PgStore final : public Store {
   std::optional<std::string> get_setting(std::string_view name) override;
   void put_setting(std::string_view name, std::string_view value) override;
 
+  EventLog& events() override { return *this; }
+  void append_event(domain::Event event) override;
+  EventRange event_range(std::string_view restaurant_id) override;
+  EventPage read_events(const EventQuery& query) override;
+  std::size_t purge_events(core::SystemTime cutoff) override;
+  core::EventBell& bell() override { return bell_; }
+
   Pool& pool() { return pool_; }
 
  private:
@@ -129,9 +142,15 @@ class PgStore final : public Store {
   static void bump_generation(Connection& connection);
   void wrote(Connection& connection, Collection collection);
   std::vector<std::string> select_documents(const std::string& sql, const std::vector<Param>& params);
+  // The events the atomically() body on this thread appended, if one runs.
+  std::vector<domain::Event>* pending_events() const;
+  // pg_events.cpp: just before COMMIT, with the body's connection.
+  static void write_pending_events(Connection& connection, std::vector<domain::Event>& events);
 
   Pool pool_;
   GenerationCache<domain::Restaurant> restaurants_;
+  core::EventBell bell_;
+  std::unique_ptr<EventListener> listener_;  // after bell_: stops before it goes
 };
 
 template <typename Work>

@@ -317,10 +317,12 @@ void SqliteStore::atomically(const std::function<void()>& body) {
   transaction_thread_ = std::this_thread::get_id();
   try {
     body();
+    write_pending_events();
     tx.commit();
   } catch (...) {
     in_transaction_ = false;
     pending_bump_ = false;
+    pending_events_.clear();
     transaction_thread_ = std::thread::id{};
     throw;  // tx rolls back
   }
@@ -328,6 +330,7 @@ void SqliteStore::atomically(const std::function<void()>& body) {
   in_transaction_ = false;
   if (pending_bump_) generation_->bump();
   pending_bump_ = false;
+  ring_for_committed_events();
 }
 
 void SqliteStore::wrote(Collection collection) {

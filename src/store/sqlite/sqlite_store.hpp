@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/shared_generation.hpp"
+#include "store/event_log.hpp"
 #include "store/generation_cache.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query_compiler.hpp"
@@ -21,7 +22,7 @@
 
 namespace maitred::store::sqlite {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public EventLog {
  public:
   enum class Owner {
     server,  // the long-running process: owns checkpoints
@@ -95,6 +96,13 @@ class SqliteStore final : public Store {
   std::optional<std::string> get_setting(std::string_view name) override;
   void put_setting(std::string_view name, std::string_view value) override;
 
+  EventLog& events() override { return *this; }
+  void append_event(domain::Event event) override;
+  EventRange event_range(std::string_view restaurant_id) override;
+  EventPage read_events(const EventQuery& query) override;
+  std::size_t purge_events(core::SystemTime cutoff) override;
+  core::EventBell& bell() override { return bell_; }
+
   int schema_version();
 
  private:
@@ -110,6 +118,9 @@ class SqliteStore final : public Store {
   // A document write: bumps the generation only for collections caches may
   // hold (store::caches_may_hold).
   void wrote(Collection collection);
+  // sqlite_events.cpp: the body's events, written before its COMMIT, rung after.
+  void write_pending_events();
+  void ring_for_committed_events();
 
   std::filesystem::path file_;
   std::chrono::milliseconds busy_timeout_;
@@ -120,7 +131,9 @@ class SqliteStore final : public Store {
   bool in_transaction_ = false;  // guarded by writer_mutex_
   // The thread running atomically(); its reads go to the writer connection.
   std::atomic<std::thread::id> transaction_thread_{};
-  bool pending_bump_ = false;  // guarded by writer_mutex_
+  bool pending_bump_ = false;                  // guarded by writer_mutex_
+  std::vector<domain::Event> pending_events_;  // guarded by writer_mutex_
+  core::EventBell bell_;
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
 };

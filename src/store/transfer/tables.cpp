@@ -8,7 +8,7 @@ namespace {
 
 using enum ColumnType;
 
-// Mirrors store/sqlite/migrations 0001-0007 and store/postgres/migrations;
+// Mirrors store/sqlite/migrations 0001-0008 and store/postgres/migrations;
 // SqliteSnapshot refuses a source whose columns differ from these, so a
 // column added later cannot be left behind silently.
 const std::vector<TableSpec>& tables() {
@@ -88,6 +88,22 @@ const std::vector<TableSpec>& tables() {
         {"revoked_at", text}},
        {"id"},
        {"id"}},
+      {"event_counters",
+       {{"restaurant_id", text}, {"latest", integer}, {"purged_through", integer}},
+       {"restaurant_id"},
+       {"restaurant_id"}},
+      {"events",
+       {{"restaurant_id", text},
+        {"sequence", integer},
+        {"id", text},
+        {"type", text},
+        {"at", text},
+        {"actor_type", text},
+        {"actor_id", text},
+        {"resource_id", text},
+        {"changes", text}},
+       {"restaurant_id", "sequence"},
+       {"restaurant_id", "sequence"}},
   };
   return all;
 }

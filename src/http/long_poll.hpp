@@ -1,0 +1,32 @@
+#pragma once
+// A request that waits for news without holding a thread (GET /v1/events
+// with `wait`): the handler found nothing new and returns a Response whose
+// `long_poll` says what to wait for. The connection then waits on its own
+// I/O thread — a timer and a bell subscription, no thread blocked — until
+// the bell rings for `key` or `wait` passes, and calls `answer` for the
+// response it sends (once; `answer` never waits again).
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/event_bell.hpp"
+#include "http/response.hpp"
+
+namespace maitred::http {
+
+struct LongPoll {
+  core::EventBell& bell;
+  std::string key;     // the restaurant id
+  std::uint64_t seen;  // bell.rings(key) before the handler looked
+  std::chrono::milliseconds wait;
+  std::function<Response()> answer;
+
+  // Filled in by the request pipeline for the answer's headers and log line.
+  std::string request_id;
+  std::string restaurant_id;
+  std::chrono::steady_clock::time_point started;
+};
+
+}  // namespace maitred::http
