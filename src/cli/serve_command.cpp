@@ -96,11 +96,13 @@ int serve(const core::ServeConfig& given) {
       store.purge_expired_sessions(clock.now());
       app::purge_finished_imports(store, clock.now() - kImportJobLifetime);
     });
-    core::PeriodicTask purge_events(kEventPurgeInterval, [&store, &clock, &config] {
+    auto drop_old_events = [&store, &clock, &config] {
       if (auto purged = store.events().purge_events(clock.now() - config.event_retention); purged > 0) {
         core::log().info("dropped {} event(s) older than {} days", purged, config.event_retention.count() / 24);
       }
-    });
+    };
+    drop_old_events();  // at start too: a server that was down for a while
+    core::PeriodicTask purge_events(kEventPurgeInterval, drop_old_events);
     server.run();
   }
   authenticator.flush_key_uses();

@@ -267,6 +267,27 @@ TEST_F(EventsTest, ALongPollWithNothingNewAnswersAnEmptyPageAtItsEnd) {
   EXPECT_EQ(page.next, start);
 }
 
+TEST_F(EventsTest, ACursorOlderThanTheRetentionIsGone) {
+  const auto start = latest();
+  create(overbooking_body("2026-12-03", "19:00", 2));
+  const auto after_first = latest();
+  // A server started 31 days later drops what is older than 30 days.
+  ASSERT_EQ(server().stop(SIGTERM), 0);
+  clock().advance(std::chrono::hours{24 * 31});
+  server_ = std::make_unique<ServerProcess>(data(), server_args());
+  create(overbooking_body("2027-01-10", "19:00", 2));
+  auto expired = feed("?after=" + start);
+  EXPECT_EQ(expired.status, 410u) << expired.body;
+  EXPECT_EQ(string_at(expired.body, "code"), "cursor_expired");
+  // The newest dropped event's cursor still reads on; so does a fresh start.
+  auto page = feed("?after=" + after_first);
+  ASSERT_EQ(page.status, 200u) << page.body;
+  EXPECT_EQ(types_of(page.events), std::vector<std::string>{"booking.created"});
+  auto fresh = feed();
+  ASSERT_EQ(fresh.status, 200u);
+  EXPECT_EQ(types_of(fresh.events), std::vector<std::string>{"booking.created"});
+}
+
 TEST_F(EventsTest, ARestaurantNeverSeesAnotherRestaurantsEvents) {
   const auto other_key = restaurant_with_key("Other Place");
   const auto other_start = feed("?after=latest", other_key).next;
