@@ -2,50 +2,23 @@
 
 #include <algorithm>
 
+#include "app/setup_kinds.hpp"
 #include "domain/time_zone.hpp"
 #include "json/hold_codec.hpp"
-#include "json/setup_codec.hpp"
 #include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
 
-namespace {
-
 template <typename Doc>
-std::vector<Doc> load(store::Store& store, const std::string& restaurant_id, store::Collection collection,
-                      void (*apply)(json::ObjectReader&, Doc&)) {
-  std::vector<Doc> out;
-  for (const auto& stored : store.list_documents(collection, restaurant_id, false)) {
-    out.push_back(store::decode_document(store::collection_name(collection), stored.id,
-                                         [&] { return json::from_stored<Doc>(stored.json, apply); }));
-  }
-  return out;
+std::vector<Doc> load_setup(store::Store& store, const std::string& restaurant_id) {
+  return load_all<Doc>(store, restaurant_id);
 }
-
-}  // namespace
-
-template <>
-std::vector<domain::OpeningHour> load_setup(store::Store& store, const std::string& id) {
-  return load<domain::OpeningHour>(store, id, store::Collection::opening_hours, json::apply_opening_hour);
-}
-template <>
-std::vector<domain::Area> load_setup(store::Store& store, const std::string& id) {
-  return load<domain::Area>(store, id, store::Collection::areas, json::apply_area);
-}
-template <>
-std::vector<domain::Table> load_setup(store::Store& store, const std::string& id) {
-  return load<domain::Table>(store, id, store::Collection::tables, json::apply_table);
-}
-template <>
-std::vector<domain::TableCombination> load_setup(store::Store& store, const std::string& id) {
-  return load<domain::TableCombination>(store, id, store::Collection::table_combinations,
-                                        json::apply_table_combination);
-}
-template <>
-std::vector<domain::CustomField> load_setup(store::Store& store, const std::string& id) {
-  return load<domain::CustomField>(store, id, store::Collection::custom_fields, json::apply_custom_field);
-}
+template std::vector<domain::OpeningHour> load_setup(store::Store&, const std::string&);
+template std::vector<domain::Area> load_setup(store::Store&, const std::string&);
+template std::vector<domain::Table> load_setup(store::Store&, const std::string&);
+template std::vector<domain::TableCombination> load_setup(store::Store&, const std::string&);
+template std::vector<domain::CustomField> load_setup(store::Store&, const std::string&);
 
 std::vector<domain::Hold> active_holds(store::Store& store, const std::string& restaurant_id, core::SystemTime now) {
   std::vector<domain::Hold> out;
