@@ -6,6 +6,7 @@
 
 #include "app/demo_bookings.hpp"
 #include "app/demo_setup.hpp"
+#include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/utf8.hpp"
 #include "domain/restaurant_rules.hpp"
@@ -89,7 +90,9 @@ domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, con
   if (!core::is_valid_id(key_id) || !store.revoke_api_key(key_id, clock.now())) {
     throw UsageError("no API key with id '" + key_id + "' (see: maitred key list --restaurant ID)");
   }
-  return *store.find_api_key(key_id);
+  auto key = store.find_api_key(key_id);
+  MAITRED_CHECK(key, "API keys are never deleted, and this one was just revoked");
+  return std::move(*key);
 }
 
 DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir,
