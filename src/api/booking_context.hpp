@@ -2,6 +2,7 @@
 // Who is calling, as the booking use cases record it, and the context they
 // run in: one place, so every write path names its actor the same way.
 
+#include "api/caller_restaurant.hpp"
 #include "app/booking_service.hpp"
 #include "http/handler.hpp"
 
@@ -9,9 +10,6 @@ namespace maitred::api {
 
 // An API key is {"apiKey", key id}; a staff token is {"user", user id}.
 app::Actor actor_of(const http::Principal& caller);
-
-// The caller's restaurant, or 404 when it no longer exists.
-domain::Restaurant restaurant_of(const http::RequestContext& context);
 
 app::BookingContext booking_context(const http::RequestContext& context, const domain::Restaurant& restaurant);
 

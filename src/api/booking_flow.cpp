@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/booking_context.hpp"
+#include "api/caller_restaurant.hpp"
 #include "api/setup_documents.hpp"
 #include "app/hold_service.hpp"
 #include "app/restaurant_snapshot.hpp"
@@ -22,9 +23,8 @@ namespace {
 constexpr int kMaxDateRange = 92;
 
 app::LoadedRestaurant load(http::RequestContext& context, date::year_month_day first, date::year_month_day last) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  return app::load_restaurant(context.services.store, *restaurant, first, last, context.services.clock.now());
+  return app::load_restaurant(context.services.store, restaurant_of(context), first, last,
+                              context.services.clock.now());
 }
 
 date::year_month_day required_date(const http::QueryParams& query, const char* name) {
@@ -163,12 +163,11 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
   if (!query.get("people")) json::invalid("people", "'people' is required.", "missing_parameter");
   const int people = static_cast<int>(query.get_integer("people", 2, 1, 1000));
   const bool all = query.get_bool("returnAllTables", false);
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  const auto restaurant = restaurant_of(context);
   auto instant = [&](const char* name, domain::Bound bound) {
     auto text = query.get(name);
     if (!text || text->empty()) json::invalid(name, std::string("'") + name + "' is required.", "missing_parameter");
-    auto t = domain::parse_date_time_bound(*text, restaurant->timezone, bound);
+    auto t = domain::parse_date_time_bound(*text, restaurant.timezone, bound);
     if (!t) json::invalid(name, std::string("'") + name + "' must be a date-time.", "invalid_parameter");
     return *t;
   };
@@ -178,7 +177,7 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
   if (to - from > std::chrono::hours{24})
     json::invalid("toDateTime", "The window may span at most 24 hours.", "invalid_parameter");
 
-  const auto local = domain::utc_to_local(restaurant->timezone, from).day;
+  const auto local = domain::utc_to_local(restaurant.timezone, from).day;
   const auto loaded = load(context, local, local);
   const auto snapshot = loaded.snapshot();
   auto write_area = [&](json::JsonWriter& out, const std::string& area_id) {
@@ -239,18 +238,16 @@ app::HoldRequest read_hold_request(json::ObjectReader& in) {
 }
 
 http::Response create_hold(http::RequestContext& context) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  const auto restaurant = restaurant_of(context);
   BodyReader body(context);
-  auto hold = app::place_hold(booking_context(context, *restaurant), read_hold_request(body.reader()));
+  auto hold = app::place_hold(booking_context(context, restaurant), read_hold_request(body.reader()));
   return http::Response::json(200, json::hold_to_json(hold));
 }
 
 http::Response release_hold(http::RequestContext& context) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
+  const auto restaurant = restaurant_of(context);
   std::string id(context.path_param("id"));
-  if (!app::release_hold(booking_context(context, *restaurant), id)) {
+  if (!app::release_hold(booking_context(context, restaurant), id)) {
     throw domain::NotFound("not_found", "_id", "There is no hold with id '" + id + "'.");
   }
   return json_true();

@@ -1,6 +1,7 @@
 #include "api/imports.hpp"
 
 #include "api/booking_context.hpp"
+#include "api/caller_restaurant.hpp"
 #include "app/import_runner.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
@@ -25,9 +26,7 @@ http::Response create_import(http::RequestContext& context) {
   auto sheet = app::read_import_sheet(*type, context.request.body);
   sheet.allow_overbooking = query.get_bool("allowOverbooking", false);
   const auto& caller = context.caller();
-  auto restaurant = context.services.store.find_restaurant(caller.restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  const auto job = runner->submit(*restaurant, actor_of(caller), std::move(sheet));
+  const auto job = runner->submit(restaurant_of(context), actor_of(caller), std::move(sheet));
   auto response = http::Response::json(202, json::import_job_to_json(job));
   // The same dialect's URL: the path this request came to, plus the id.
   response.set_header("Location", std::string(context.request.path) + "/" + job.id);

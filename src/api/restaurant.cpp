@@ -1,30 +1,22 @@
 #include "api/restaurant.hpp"
 
+#include "api/caller_restaurant.hpp"
 #include "api/setup_documents.hpp"
 #include "domain/restaurant_rules.hpp"
-#include "http/api_error.hpp"
 #include "json/restaurant_codec.hpp"
 #include "store/store.hpp"
 
 namespace maitred::api {
 
-namespace {
-domain::Restaurant load(http::RequestContext& context) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
-  if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
-  return std::move(*restaurant);
-}
-}  // namespace
-
 http::Response get_restaurant(http::RequestContext& context) {
-  return http::Response::json(200, json::restaurant_to_json(load(context)));
+  return http::Response::json(200, json::restaurant_to_json(restaurant_of(context)));
 }
 
 http::Response update_restaurant(http::RequestContext& context) {
   auto& store = context.services.store;
   auto writes = document_writes(context);
   writes.atomically([&] {
-    auto restaurant = load(context);
+    auto restaurant = restaurant_of(context);
     const auto before = json::restaurant_to_json(restaurant);
     auto body = json::parse_body(context.request.body);
     json::ObjectReader in(body);

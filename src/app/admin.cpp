@@ -7,6 +7,7 @@
 #include "app/demo_bookings.hpp"
 #include "app/demo_setup.hpp"
 #include "app/record_event.hpp"
+#include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/utf8.hpp"
 #include "domain/restaurant_rules.hpp"
@@ -104,6 +105,7 @@ domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, con
       throw UsageError("no API key with id '" + key_id + "' (see: maitred key list --restaurant ID)");
     }
     key = store.find_api_key(key_id);
+    MAITRED_CHECK(key, "API keys are never deleted, and this one was just revoked");
     record_event({store, clock, kCommandLine, key->restaurant_id}, "api_key.revoked", key_id);
   });
   return std::move(*key);

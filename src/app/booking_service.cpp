@@ -6,6 +6,7 @@
 #include "app/customer_service.hpp"
 #include "app/record_event.hpp"
 #include "app/restaurant_snapshot.hpp"
+#include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
 #include "domain/booking_status.hpp"
@@ -154,6 +155,7 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
 // service find it there.
 void file_under_service(const BookingContext& c, SetupOnce& setup, Booking& b) {
   const auto day = domain::parse_iso_date(b.date);
+  MAITRED_CHECK(day, "a booking's date is checked when it is placed in time and when it is read back");
   const auto at = domain::service_at(setup.get().hours, c.restaurant.timezone, *day, b.date_time, b.opening_hour_id);
   b.opening_hour_id = at.service == nullptr ? "" : at.service->id;
   b.opening_hour_name = at.service == nullptr ? "" : at.service->name;
@@ -202,6 +204,7 @@ bool seat(const BookingContext& c, SetupOnce& setup, Booking& b, bool overbook, 
           bool may_reseat = false) {
   if (!domain::holds_tables(b.status)) return false;
   const auto day = domain::parse_iso_date(b.date);
+  MAITRED_CHECK(day, "a booking's date is checked when it is placed in time and when it is read back");
   auto& loaded = setup.get();
   load_bookings_around(c.store, loaded, *day, *day, c.clock.now());
   std::erase_if(loaded.bookings, [&](const Booking& other) {
@@ -217,7 +220,7 @@ bool seat(const BookingContext& c, SetupOnce& setup, Booking& b, bool overbook, 
   if (verdict.assigned) {
     b.tables.clear();
     for (const auto& id : verdict.assigned->table_ids) {
-      b.tables.push_back(loaded.booked(*std::ranges::find(loaded.tables, id, &domain::Table::id)));
+      b.tables.push_back(loaded.booked(id));
     }
   }
   if (!verdict.refusal) return false;

@@ -56,7 +56,7 @@ domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
       hold.duration = duration;
       hold.opening_hour_id = service.service->id;
       for (const auto& id : choice->table_ids) {
-        hold.tables.push_back(loaded.booked(*std::ranges::find(loaded.tables, id, &domain::Table::id)));
+        hold.tables.push_back(loaded.booked(id));
       }
       hold.expires_at = now + std::chrono::minutes{c.restaurant.booking_rules.hold_minutes};
       c.store.insert_document(

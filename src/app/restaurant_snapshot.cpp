@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/setup_kinds.hpp"
+#include "core/check.hpp"
 #include "domain/time_zone.hpp"
 #include "json/hold_codec.hpp"
 #include "store/corrupt_document.hpp"
@@ -32,6 +33,13 @@ std::vector<domain::Hold> active_holds(store::Store& store, const std::string& r
 domain::BookedTable LoadedRestaurant::booked(const domain::Table& table) const {
   auto area = std::ranges::find(areas, table.area_id, &domain::Area::id);
   return {table.id, table.name, table.area_id, area == areas.end() ? "" : area->name};
+}
+
+domain::BookedTable LoadedRestaurant::booked(std::string_view chosen_table_id) const {
+  auto table = std::ranges::find(tables, chosen_table_id, &domain::Table::id);
+  MAITRED_CHECK(table != tables.end(),
+                "the seating engine chose table '" + std::string(chosen_table_id) + "', which it was not given");
+  return booked(*table);
 }
 
 LoadedRestaurant load_restaurant_setup(store::Store& store, const domain::Restaurant& restaurant) {

@@ -6,6 +6,7 @@
 #include <date/date.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -34,6 +35,9 @@ struct LoadedRestaurant {
 
   // The table as a booking shows it, with its area's name.
   domain::BookedTable booked(const domain::Table& table) const;
+  // The same for a table the seating engine chose: it chooses only among
+  // `tables`, so an id not there is a bug (MAITRED_CHECK).
+  domain::BookedTable booked(std::string_view chosen_table_id) const;
 };
 
 // The setup documents only (not deleted), no bookings.

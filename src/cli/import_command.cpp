@@ -7,6 +7,7 @@
 #include "app/admin.hpp"
 #include "app/import_service.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/store_options.hpp"
 #include "json/import_job_codec.hpp"
 #include "store/store.hpp"
 
@@ -45,6 +46,39 @@ int import_file(store::Store& store, const core::Clock& clock, const std::filesy
   run_import(context, sheet, job, {show, nullptr, false});
   std::cout << json::import_job_to_json(job) << "\n";
   return job.failed == 0 ? 0 : kSomeRowsFailed;
+}
+
+namespace {
+
+struct ImportArguments {
+  StoreOptions store;
+  std::string file;
+  std::string restaurant_id;
+  std::string type;
+  bool allow_overbooking = false;
+};
+
+std::vector<Option> options(ImportArguments& a) {
+  std::vector<Option> rows = {
+      {.name = "FILE", .target = &a.file, .help = "CSV file with a header row", .required = true},
+      {.name = "--restaurant", .target = &a.restaurant_id, .help = "Restaurant id", .required = true},
+      {.name = "--type", .target = &a.type, .help = "bookings or customers", .required = true},
+      {.name = "--allow-overbooking",
+       .target = &a.allow_overbooking,
+       .help = "Bookings: no seating check (moving existing bookings)"},
+  };
+  return with_store_options(a.store, std::move(rows));
+}
+
+int run(const ImportArguments& a, const core::Clock& clock) {
+  auto store = open_admin_store(a.store);
+  return import_file(*store, clock, a.file, a.restaurant_id, a.type, a.allow_overbooking);
+}
+
+}  // namespace
+
+Handler import_command() {
+  return handler<ImportArguments>(options, run);
 }
 
 }  // namespace maitred::cli

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "cli/command.hpp"
 #include "core/clock.hpp"
 
 namespace maitred::store {
@@ -22,5 +23,8 @@ inline constexpr int kSomeRowsFailed = 3;
 // an unknown type or column.
 int import_file(store::Store& store, const core::Clock& clock, const std::filesystem::path& file,
                 const std::string& restaurant_id, const std::string& type, bool allow_overbooking);
+
+// The command: its options, then import_file on the store they name.
+Handler import_command();
 
 }  // namespace maitred::cli

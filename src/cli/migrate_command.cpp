@@ -111,4 +111,32 @@ int migrate(const MigrateArguments& arguments) {
   return 0;
 }
 
+namespace {
+
+std::vector<Option> options(MigrateArguments& a) {
+  return {
+      {.name = "--from", .target = &a.from, .help = "sqlite:///path/to/maitred.db (only read)", .required = true},
+      {.name = "--to",
+       .target = &a.to,
+       .help = "postgresql://user@host:port/dbname (its schema is created)",
+       .required = true},
+      {.name = "--batch-rows",
+       .target = &a.batch_rows,
+       .help = "Rows per transaction",
+       .show_default = true,
+       .range = Range{1, 5000}},
+  };
+}
+
+// Copies between the two URLs given: no clock, no data folder.
+int run(const MigrateArguments& a, const core::Clock&) {
+  return migrate(a);
+}
+
+}  // namespace
+
+Handler migrate_command() {
+  return handler<MigrateArguments>(options, run);
+}
+
 }  // namespace maitred::cli

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "cli/command.hpp"
+
 namespace maitred::cli {
 
 // Exit code when the copy ran but the verification found tables that differ.
@@ -23,5 +25,8 @@ struct MigrateArguments {
 // (PostgreSQL unreachable or lost) throw with a message saying that running
 // the same command again continues the copy.
 int migrate(const MigrateArguments& arguments);
+
+// The command: its options, then migrate.
+Handler migrate_command();
 
 }  // namespace maitred::cli

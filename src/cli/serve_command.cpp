@@ -9,8 +9,8 @@
 #include "app/import_service.hpp"
 #include "app/staff_auth.hpp"
 #include "cli/data_dir.hpp"
-#include "cli/process_clock.hpp"
 #include "cli/rate_limit_choice.hpp"
+#include "cli/serve_options.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
 #include "http/authenticator.hpp"
@@ -33,7 +33,7 @@ constexpr std::chrono::seconds kRateCountPurgeInterval{10};
 constexpr std::chrono::hours kEventPurgeInterval{1};
 }  // namespace
 
-int serve(const core::ServeConfig& given) {
+int serve(const core::ServeConfig& given, const core::Clock& clock) {
   prepare_data_dir(given.data_dir);
   const auto database = choose_database(given.data_dir, given.database);
   core::ServeConfig config = given;
@@ -53,8 +53,6 @@ int serve(const core::ServeConfig& given) {
       database,
       {.server = true, .busy_timeout = config.store_busy_timeout, .max_connections = config.store_connections});
   store::Store& store = *opened;
-  const auto process_clock = cli::process_clock();
-  core::Clock& clock = *process_clock;
   http::Authenticator authenticator(store, clock);
   RateLimitChoice rate_limit(config, database, clock);
   http::Router router = api::make_router();
@@ -108,6 +106,19 @@ int serve(const core::ServeConfig& given) {
   authenticator.flush_key_uses();
   core::log().info("stopped cleanly");
   return 0;
+}
+
+namespace {
+
+int run(const ServeOptions& o, const core::Clock& clock) {
+  core::init_logging(spdlog::level::info);  // the server logs what it does, not only what went wrong
+  return serve(serve_config(o), clock);
+}
+
+}  // namespace
+
+Handler serve_command() {
+  return handler<ServeOptions>(serve_options, run);
 }
 
 }  // namespace maitred::cli

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/check.hpp"
 #include "core/clock.hpp"
 #include "domain/staff_user.hpp"
 #include "http/request.hpp"
@@ -58,7 +59,10 @@ struct RequestContext {
     return {};
   }
   // Only valid on authenticated routes (the router guarantees it).
-  const Principal& caller() const { return *principal; }
+  const Principal& caller() const {
+    MAITRED_CHECK(principal != nullptr, "caller() on a route that authenticates nobody");
+    return *principal;
+  }
 };
 
 using Handler = std::function<Response(RequestContext&)>;

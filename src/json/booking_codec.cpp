@@ -145,6 +145,8 @@ domain::Booking booking_from_stored(std::string_view json) {
   b.id = in.required_string("_id", 64);
   b.restaurant_id = in.required_string("restaurantId", 64);
   b.date = in.required_string("date", 10);
+  // Corrupt unless it is a day: the use cases rely on that (MAITRED_CHECK).
+  if (!domain::parse_iso_date(b.date)) invalid("date", "bad stored date");
   auto time = domain::parse_clock_time(in.required_string("time", 5));
   if (!time) invalid("time", "bad stored time");
   b.time = *time;

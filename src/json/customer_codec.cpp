@@ -4,18 +4,11 @@
 
 #include "core/time_format.hpp"
 #include "domain/errors.hpp"
+#include "json/time_member.hpp"
 
 namespace maitred::json {
 
 namespace {
-
-void write_optional_time(JsonWriter& out, std::string_view key, const std::optional<core::SystemTime>& t) {
-  out.key(key);
-  if (t)
-    out.string(core::format_utc(*t));
-  else
-    out.null();
-}
 
 std::optional<core::SystemTime> read_optional_time(ObjectReader& in, std::string_view key) {
   if (auto text = in.optional_string(key, 32)) return core::parse_utc(*text);

@@ -3,6 +3,7 @@
 #include "core/time_format.hpp"
 #include "json/json_reader.hpp"
 #include "json/json_writer.hpp"
+#include "json/time_member.hpp"
 
 namespace maitred::json {
 
@@ -32,11 +33,7 @@ std::string import_job_to_json(const domain::ImportJob& job) {
   out.member("errorsTruncated", job.errors_truncated);
   out.member("message", job.message);
   out.member("createdAt", core::format_utc(job.created_at));
-  out.key("finishedAt");
-  if (job.finished_at)
-    out.string(core::format_utc(*job.finished_at));
-  else
-    out.null();
+  write_optional_time(out, "finishedAt", job.finished_at);
   out.end_object();
   return text;
 }

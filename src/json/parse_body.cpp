@@ -10,13 +10,12 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/check.hpp"
 #include "core/utf8.hpp"
 #include "json/json_reader.hpp"
 
@@ -183,11 +182,9 @@ class CheckingHandler {
              (field.empty() ? std::string("The body") : "'" + field + "'") + " is a number too large to store."});
       }
       value = text.front() == '-' ? -0.0 : 0.0;
-    } else if (ec != std::errc{} || end != last) {
+    } else {
       // The reader accepted the text as a number; from_chars must too.
-      std::fprintf(stderr, "maitred: parse_body: from_chars refused the JSON number '%.*s'\n",
-                   static_cast<int>(text.size()), text.data());
-      std::abort();
+      MAITRED_CHECK(ec == std::errc{} && end == last, "from_chars refused the JSON number '" + std::string(text) + "'");
     }
     return leaf(doc_.Double(value));
   }

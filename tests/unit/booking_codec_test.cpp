@@ -270,6 +270,15 @@ TEST(BookingCodec, StoredDocumentWithBadTimeIsRefused) {
   EXPECT_THROW(booking_from_stored(json), std::runtime_error);
 }
 
+TEST(BookingCodec, StoredDocumentWithBadDateIsRefused) {
+  auto json = booking_to_json(full_booking());
+  auto at = json.find(R"("date":"2026-01-20")");
+  ASSERT_NE(at, std::string::npos);
+  json.replace(at, 19, R"("date":"2026-02-30")");
+  auto f = failure([&] { booking_from_stored(json); });
+  EXPECT_EQ(f.field, "date");
+}
+
 TEST(BookingCodec, StoredDocumentMustBeJsonWithAnId) {
   EXPECT_EQ(failure([] { booking_from_stored("{"); }).code, "malformed_json");
   auto f = failure([] { booking_from_stored("{}"); });
