@@ -1,12 +1,12 @@
 #include "app/booking_service.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "app/customer_service.hpp"
 #include "app/restaurant_snapshot.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
+#include "domain/booking_fields.hpp"
 #include "domain/booking_status.hpp"
 #include "domain/calendar.hpp"
 #include "domain/contact_rules.hpp"
@@ -30,8 +30,6 @@ namespace {
 
 using domain::Booking;
 
-constexpr std::array<std::string_view, 8> kSources = {"walkin",  "website", "phone", "email",
-                                                      "message", "eatie",   "api",   "other"};
 constexpr std::size_t kMaxNotes = 200;
 
 [[noreturn]] void invalid(std::string field, const std::string& message, std::string code = "invalid_field") {
@@ -167,15 +165,11 @@ void apply_plain_fields(const BookingContext& c, const json::BookingChanges& ch,
   if (ch.people) b.people = *ch.people;
   if (ch.duration) b.duration = *ch.duration;
   if (ch.source) {
-    if (std::ranges::find(kSources, *ch.source) == kSources.end()) {
-      invalid("source", "source must be one of walkin, website, phone, email, message, eatie, api, other.");
-    }
+    domain::check_booking_source(*ch.source);
     b.source = *ch.source;
   }
   if (ch.language_code) {
-    if (!domain::is_supported_language(*ch.language_code)) {
-      invalid("languageCode", "languageCode must be one of en, es, de, da, sv.");
-    }
+    domain::check_booking_language(*ch.language_code);
     b.language_code = *ch.language_code;
   }
   apply_guest(ch, b.guest);
@@ -298,11 +292,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   apply_plain_fields(c, ch, b);
   if (!ch.duration) b.duration = domain::duration_for(c.restaurant.booking_rules, b.people);
   b.status = ch.status.value_or(c.restaurant.booking_rules.default_status);
-  if (!domain::is_booking_status(b.status)) {
-    invalid("status", "'" + b.status +
-                          "' is not a booking status (request, approved, declined, waitlist, arrived, seated,"
-                          " left, no_show, canceled).");
-  }
+  domain::check_new_status(b.status);
   b.created_at = b.activity_at = now;
   if (b.status != "request") domain::stamp_status(b.stamps, b.status, now);
   if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
@@ -362,13 +352,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     }
     apply_plain_fields(c, ch, b);
     if (ch.status && *ch.status != b.status) {
-      if (!domain::is_booking_status(*ch.status)) {
-        invalid("status", "'" + *ch.status + "' is not a booking status.");
-      }
-      if (!domain::is_allowed_transition(b.status, *ch.status)) {
-        throw domain::IllegalOperation("illegal_status_change", "status",
-                                       "A booking cannot go from " + b.status + " to " + *ch.status + ".");
-      }
+      domain::check_status_change(b.status, *ch.status);
       b.status = *ch.status;
       domain::stamp_status(b.stamps, b.status, now);
     }
