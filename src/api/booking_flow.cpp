@@ -9,6 +9,7 @@
 #include "app/restaurant_snapshot.hpp"
 #include "domain/availability.hpp"
 #include "domain/calendar.hpp"
+#include "domain/custom_field_rules.hpp"
 #include "domain/date_time_bounds.hpp"
 #include "domain/time_zone.hpp"
 #include "http/api_error.hpp"
@@ -36,11 +37,6 @@ date::year_month_day required_date(const http::QueryParams& query, const char* n
     json::invalid(name, "Dates must be from 1900-01-01 to 2037-12-31.", "invalid_parameter");
   }
   return *day;
-}
-
-bool applies_to(const domain::CustomField& f, const std::string& opening_hour_id) {
-  if (f.default_on_all_opening_hours) return true;
-  return std::ranges::find(f.opening_hour_ids, opening_hour_id) != f.opening_hour_ids.end();
 }
 
 // The area all of a combination's tables are in; empty when they are in
@@ -111,7 +107,7 @@ http::Response booking_flow_times(http::RequestContext& context) {
     out.key("activeCustomFields");
     out.start_array();
     for (const auto* f : fields_by_sort_index) {
-      if (applies_to(*f, h.id)) json::write_custom_field(out, *f);
+      if (domain::applies_to_booking(*f, h.id)) json::write_custom_field(out, *f);
     }
     out.end_array();
     out.end_object();

@@ -1,7 +1,6 @@
 #include "app/booking_service.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "app/customer_service.hpp"
 #include "app/record_event.hpp"
@@ -9,16 +8,17 @@
 #include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
+#include "domain/booking_fields.hpp"
 #include "domain/booking_status.hpp"
+#include "domain/booking_time.hpp"
 #include "domain/calendar.hpp"
-#include "domain/contact_rules.hpp"
 #include "domain/errors.hpp"
+#include "domain/guest_rules.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "domain/seating.hpp"
 #include "domain/service_at.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
-#include "domain/time_zone.hpp"
 #include "json/custom_field_answers.hpp"
 #include "json/document_diff.hpp"
 #include "json/hold_codec.hpp"
@@ -32,8 +32,6 @@ namespace {
 
 using domain::Booking;
 
-constexpr std::array<std::string_view, 8> kSources = {"walkin",  "website", "phone", "email",
-                                                      "message", "eatie",   "api",   "other"};
 constexpr std::size_t kMaxNotes = 200;
 
 [[noreturn]] void invalid(std::string field, const std::string& message, std::string code = "invalid_field") {
@@ -49,43 +47,16 @@ Booking load(const BookingContext& c, const std::string& id) {
 
 // date + time (+ the restaurant's zone) -> date, time and dateTime.
 void place_in_time(const BookingContext& c, Booking& b, const std::string& date_text, const std::string& time_text) {
-  auto day = domain::parse_iso_date(date_text);
-  if (!day) invalid("date", "date format invalid, should be YYYY-MM-DD.");
-  if (!domain::is_supported_date(*day)) {
-    invalid("date", "Bookings must be dated from 1900-01-01 to 2037-12-31 (time zone data ends there).");
-  }
-  auto minutes = domain::parse_clock_time(time_text);
-  if (!minutes) invalid("time", "time format invalid, should be HH:MM.");
-  auto utc = domain::local_to_utc(c.restaurant.timezone, *day, *minutes);
-  if (utc.kind == domain::LocalTimeKind::nonexistent) {
-    invalid("time", time_text + " does not exist on " + date_text + " in " + c.restaurant.timezone +
-                        ": the clocks go forward then.");
-  }
-  b.date = date_text;
-  b.time = *minutes;
-  b.date_time = utc.instant;
+  auto placed = domain::place_in_time(c.restaurant.timezone, date_text, time_text);
+  b.date = std::move(placed.date);
+  b.time = placed.time;
+  b.date_time = placed.instant;
 }
 
 void apply_guest(const json::BookingChanges& ch, domain::Guest& guest) {
-  if (ch.guest_name) {
-    if (ch.guest_name->find_first_not_of(" \t\r\n") == std::string::npos) {
-      invalid("guest.name", "The guest needs a name.");
-    }
-    guest.name = *ch.guest_name;
-  }
-  if (ch.guest_email) {
-    if (!ch.guest_email->empty() && !domain::is_valid_email(*ch.guest_email)) {
-      invalid("guest.email", "'" + *ch.guest_email + "' is not a valid e-mail address.");
-    }
-    guest.email = *ch.guest_email;
-  }
-  if (ch.guest_phone) {
-    auto phone = domain::normalize_phone(*ch.guest_phone);
-    if (!phone) {
-      invalid("guest.phone", "The phone number must be international: + and the country code, e.g. +4511111111.");
-    }
-    guest.phone = *phone;
-  }
+  if (ch.guest_name) guest.name = domain::checked_guest_name(*ch.guest_name);
+  if (ch.guest_email) guest.email = domain::checked_guest_email(*ch.guest_email);
+  if (ch.guest_phone) guest.phone = domain::checked_guest_phone(*ch.guest_phone);
   if (ch.notification_sms) guest.notification_sms = *ch.notification_sms;
   if (ch.notification_email) guest.notification_email = *ch.notification_email;
 }
@@ -170,15 +141,11 @@ void apply_plain_fields(const BookingContext& c, const json::BookingChanges& ch,
   if (ch.people) b.people = *ch.people;
   if (ch.duration) b.duration = *ch.duration;
   if (ch.source) {
-    if (std::ranges::find(kSources, *ch.source) == kSources.end()) {
-      invalid("source", "source must be one of walkin, website, phone, email, message, eatie, api, other.");
-    }
+    domain::check_booking_source(*ch.source);
     b.source = *ch.source;
   }
   if (ch.language_code) {
-    if (!domain::is_supported_language(*ch.language_code)) {
-      invalid("languageCode", "languageCode must be one of en, es, de, da, sv.");
-    }
+    domain::check_booking_language(*ch.language_code);
     b.language_code = *ch.language_code;
   }
   apply_guest(ch, b.guest);
@@ -327,11 +294,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   apply_plain_fields(c, ch, b);
   if (!ch.duration) b.duration = domain::duration_for(c.restaurant.booking_rules, b.people);
   b.status = ch.status.value_or(c.restaurant.booking_rules.default_status);
-  if (!domain::is_booking_status(b.status)) {
-    invalid("status", "'" + b.status +
-                          "' is not a booking status (request, approved, declined, waitlist, arrived, seated,"
-                          " left, no_show, canceled).");
-  }
+  domain::check_new_status(b.status);
   b.created_at = b.activity_at = now;
   if (b.status != "request") domain::stamp_status(b.stamps, b.status, now);
   if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
@@ -392,13 +355,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     }
     apply_plain_fields(c, ch, b);
     if (ch.status && *ch.status != b.status) {
-      if (!domain::is_booking_status(*ch.status)) {
-        invalid("status", "'" + *ch.status + "' is not a booking status.");
-      }
-      if (!domain::is_allowed_transition(b.status, *ch.status)) {
-        throw domain::IllegalOperation("illegal_status_change", "status",
-                                       "A booking cannot go from " + b.status + " to " + *ch.status + ".");
-      }
+      domain::check_status_change(b.status, *ch.status);
       b.status = *ch.status;
       domain::stamp_status(b.stamps, b.status, now);
     }

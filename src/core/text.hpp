@@ -1,7 +1,9 @@
 #pragma once
-// Small ASCII text helpers for protocol work (header names, schemes).
+// Small ASCII text helpers for protocol work (header names, schemes) and
+// messages.
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -28,6 +30,16 @@ inline int hex_digit_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+
+// The items with `separator` between them: {"en", "es"} and ", " -> "en, es".
+inline std::string joined(std::span<const std::string_view> items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
 }
 
 // Characters (code points) in valid UTF-8: every byte but continuation bytes.

@@ -5,8 +5,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "domain/booking_status.hpp"
 #include "domain/calendar.hpp"
+#include "domain/cover_limits.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "domain/table_conflicts.hpp"
 #include "domain/time_zone.hpp"
@@ -150,39 +150,10 @@ class RankedSeatings {
   std::vector<Entry> entries_;
 };
 
-// Covers of holding bookings by start, for counting those in any window
-// with two binary searches.
-class CoverCounter {
- public:
-  explicit CoverCounter(std::span<const Booking> bookings) {
-    for (const auto& b : bookings) {
-      if (holds_tables(b.status)) starts_.emplace_back(b.date_time, b.people);
-    }
-    std::ranges::sort(starts_);
-    running_.reserve(starts_.size() + 1);
-    running_.push_back(0);
-    for (const auto& [start, people] : starts_) running_.push_back(running_.back() + people);
-  }
-  int between(core::SystemTime from, core::SystemTime to) const {
-    auto first = std::ranges::lower_bound(starts_, from, {}, &std::pair<core::SystemTime, int>::first);
-    auto last = std::ranges::lower_bound(starts_, to, {}, &std::pair<core::SystemTime, int>::first);
-    return running_[static_cast<std::size_t>(last - starts_.begin())] -
-           running_[static_cast<std::size_t>(first - starts_.begin())];
-  }
-
- private:
-  std::vector<std::pair<core::SystemTime, int>> starts_;
-  std::vector<int> running_;  // running_[i]: covers of the first i starts
-};
-
 }  // namespace
 
-int covers_starting_between(std::span<const Booking> bookings, core::SystemTime from, core::SystemTime to) {
-  int people = 0;
-  for (const auto& b : bookings) {
-    if (holds_tables(b.status) && from <= b.date_time && b.date_time < to) people += b.people;
-  }
-  return people;
+int start_interval(const OpeningHour& service) {
+  return std::max(service.seating.interval, 5);
 }
 
 ServiceWindow service_window(const std::string& zone, date::year_month_day service_day, const OpeningHour& h) {
@@ -253,11 +224,8 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
       if (!r.opening_hour_id.empty() && h->id != r.opening_hour_id) continue;
       const int open = hhmm_to_minutes(h->open);
       const int length = service_length_minutes(h->open, h->close);
-      const int interval = std::max(h->seating.interval, 5);
+      const int interval = start_interval(*h);
       const auto window = service_window(zone, service_day, *h);
-      const auto service_start = window.start;
-      const auto service_end = window.end;
-      const int service_covers = h->max_people ? covers.between(service_start, service_end) : 0;
       const RankedSeatings seatings(s, calendar, r.people, r.only_bookable_online, r.area_id, h->area_ids);
       ServiceSlots service{h, {}};
       for (int m = open; m < open + length; m += interval) {
@@ -269,7 +237,7 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
         const auto utc = local_to_utc(zone, slot_day, local);
         if (utc.kind == LocalTimeKind::nonexistent) continue;
         // The last start lets the booking end by closing, in real time.
-        if (utc.instant + minutes{duration} > service_end) continue;
+        if (utc.instant + minutes{duration} > window.end) continue;
         Slot slot{format_iso_date(slot_day), local, utc.instant, std::nullopt};
         // The online booking window binds guests, not staff.
         if (r.only_bookable_online && utc.instant < earliest) {
@@ -278,11 +246,8 @@ std::vector<ServiceSlots> available_times(const RestaurantSnapshot& s, const Ava
           slot.unavailable = Unavailable::too_far_ahead;
         } else if (r.only_bookable_online && r.people > rules.max_online_party_size) {
           slot.unavailable = Unavailable::party_too_large;
-        } else if (h->max_people_per_slot &&
-                   covers.between(utc.instant, utc.instant + minutes{interval}) + r.people > *h->max_people_per_slot) {
-          slot.unavailable = Unavailable::pacing_full;
-        } else if (h->max_people && service_covers + r.people > *h->max_people) {
-          slot.unavailable = Unavailable::service_full;
+        } else if (auto hit = cover_limit_hit(covers, *h, window, utc.instant, r.people)) {
+          slot.unavailable = hit->reason;
         } else if (!seatings.first_free(utc.instant, utc.instant + minutes{duration + buffer})) {
           slot.unavailable = Unavailable::no_table;
         }

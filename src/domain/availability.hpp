@@ -87,6 +87,9 @@ std::optional<TableChoice> choose_tables(const RestaurantSnapshot& snapshot, int
                                          int duration, bool only_bookable_online, const std::string& area_id,
                                          const std::vector<std::string>& service_area_ids);
 
+// Minutes between a service's start times: its `seating.interval`, at least 5.
+int start_interval(const OpeningHour& service);
+
 // A service's real span on `service_day`, in UTC: from opening to closing
 // (the next day's when it closes past midnight). On daylight-saving days it
 // is an hour shorter or longer than its wall-clock length.
@@ -95,10 +98,6 @@ struct ServiceWindow {
   core::SystemTime end;
 };
 ServiceWindow service_window(const std::string& zone, date::year_month_day service_day, const OpeningHour& service);
-
-// Covers of the bookings that hold tables and start in [from, to): what
-// pacing and service limits count (waitlist and cancelled ones never do).
-int covers_starting_between(std::span<const Booking> bookings, core::SystemTime from, core::SystemTime to);
 
 // Whether `table_id` is held by a booking in [start, end) (the turn-over
 // buffer of the bookings included).

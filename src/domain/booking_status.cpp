@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
+
+#include "core/text.hpp"
+#include "domain/errors.hpp"
 
 namespace maitred::domain {
 
@@ -39,9 +43,29 @@ std::span<const std::string_view> booking_statuses() {
   return kStatuses;
 }
 
+bool is_booking_status(std::string_view status) {
+  return std::ranges::find(kStatuses, status) != kStatuses.end();
+}
+
 bool is_allowed_transition(std::string_view from, std::string_view to) {
   if (from == to) return true;
   return std::ranges::any_of(kTransitions, [&](const Transition& t) { return t.from == from && t.to == to; });
+}
+
+void check_new_status(std::string_view status) {
+  if (is_booking_status(status)) return;
+  throw InvalidInput("invalid_field", "status",
+                     "'" + std::string(status) + "' is not a booking status (" + core::joined(kStatuses, ", ") + ").");
+}
+
+void check_status_change(std::string_view from, std::string_view to) {
+  if (!is_booking_status(to)) {
+    throw InvalidInput("invalid_field", "status", "'" + std::string(to) + "' is not a booking status.");
+  }
+  if (!is_allowed_transition(from, to)) {
+    throw IllegalOperation("illegal_status_change", "status",
+                           "A booking cannot go from " + std::string(from) + " to " + std::string(to) + ".");
+  }
 }
 
 bool holds_tables(std::string_view status) {

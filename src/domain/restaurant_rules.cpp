@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
+#include "domain/booking_status.hpp"
 #include "domain/errors.hpp"
 
 namespace maitred::domain {
@@ -20,8 +21,6 @@ namespace {
 }
 
 constexpr std::array<std::string_view, 5> kLanguages = {"en", "es", "de", "da", "sv"};
-constexpr std::array<std::string_view, 9> kStatuses = {"request", "approved", "declined", "waitlist", "arrived",
-                                                       "seated",  "left",     "no_show",  "canceled"};
 
 void check_durations(const BookingRules& rules) {
   // Checked in order of minPeople, but errors name the rule by its position
@@ -70,12 +69,12 @@ bool is_known_timezone(std::string_view zone) {
   }
 }
 
-bool is_supported_language(std::string_view code) {
-  return std::ranges::find(kLanguages, code) != kLanguages.end();
+std::span<const std::string_view> supported_languages() {
+  return kLanguages;
 }
 
-bool is_booking_status(std::string_view status) {
-  return std::ranges::find(kStatuses, status) != kStatuses.end();
+bool is_supported_language(std::string_view code) {
+  return std::ranges::find(kLanguages, code) != kLanguages.end();
 }
 
 void check_restaurant(const Restaurant& r) {
@@ -83,7 +82,9 @@ void check_restaurant(const Restaurant& r) {
   if (!is_known_timezone(r.timezone)) {
     fail("timezone", "'" + r.timezone + "' is not an IANA time zone (for example Europe/Copenhagen).");
   }
-  if (!is_supported_language(r.language)) fail("language", "The language must be one of en, es, de, da, sv.");
+  if (!is_supported_language(r.language)) {
+    fail("language", "The language must be one of " + core::joined(kLanguages, ", ") + ".");
+  }
   const auto& rules = r.booking_rules;
   if (rules.slot_interval < 5 || (60 % rules.slot_interval != 0 && rules.slot_interval % 60 != 0)) {
     fail("bookingRules.slotInterval",

@@ -3,6 +3,7 @@
 // failure is a domain::InvalidInput naming the field.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,10 +24,8 @@ std::optional<FieldError> check_restaurant_name(std::string_view name);
 bool is_known_timezone(std::string_view zone);
 
 // Languages a booking or restaurant may use (resOS: en, es, de, da, sv).
+std::span<const std::string_view> supported_languages();
 bool is_supported_language(std::string_view code);
-
-// Booking statuses (resos-api.md).
-bool is_booking_status(std::string_view status);
 
 // Every rule on the whole settings document; throws InvalidInput.
 void check_restaurant(const Restaurant& restaurant);

@@ -4,6 +4,7 @@
 
 #include "domain/booking_status.hpp"
 #include "domain/calendar.hpp"
+#include "domain/cover_limits.hpp"
 #include "domain/service_at.hpp"
 #include "domain/table_conflicts.hpp"
 #include "domain/time_zone.hpp"
@@ -11,8 +12,6 @@
 namespace maitred::domain {
 
 namespace {
-
-using std::chrono::minutes;
 
 std::string when(const Booking& b) {
   return format_clock_time(b.time) + " on " + b.date;
@@ -57,24 +56,14 @@ SeatingVerdict check_seating(const RestaurantSnapshot& s, const Booking& b) {
     return refuse("closed", "time", "The restaurant takes no bookings at " + when(b) + ": no service is open then.");
   }
   const OpeningHour& h = *at.service;
-  if (h.max_people_per_slot) {
-    // Pacing counts the covers starting in the slot the start falls in, the
-    // slots running from opening every `seating.interval` minutes.
-    const auto interval = minutes{std::max(h.seating.interval, 5)};
-    const auto slot_start = at.window.start + (b.date_time - at.window.start) / interval * interval;
-    const int taken = covers_starting_between(s.bookings, slot_start, slot_start + interval);
-    if (taken + b.people > *h.max_people_per_slot) {
-      return refuse("pacing_full", "time",
-                    "The slot of " + when(b) + " already has " + std::to_string(taken) + " of its " +
-                        std::to_string(*h.max_people_per_slot) + " covers; " + party(b.people) + " do not fit.");
-    }
-  }
-  if (h.max_people) {
-    const int taken = covers_starting_between(s.bookings, at.window.start, at.window.end);
-    if (taken + b.people > *h.max_people) {
-      return refuse("service_full", "time",
-                    h.name + " on " + b.date + " already has " + std::to_string(taken) + " of its " +
-                        std::to_string(*h.max_people) + " covers; " + party(b.people) + " do not fit.");
+  // Counting sorts the covers of the day: only a service with limits pays for it.
+  if (has_cover_limits(h)) {
+    if (auto hit = cover_limit_hit(CoverCounter(s.bookings), h, at.window, b.date_time, b.people)) {
+      const std::string where =
+          hit->reason == Unavailable::pacing_full ? "The slot of " + when(b) : h.name + " on " + b.date;
+      return refuse(std::string(reason_code(hit->reason)), "time",
+                    where + " already has " + std::to_string(hit->taken) + " of its " + std::to_string(hit->limit) +
+                        " covers; " + party(b.people) + " do not fit.");
     }
   }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/text.hpp"
+#include "domain/custom_field_rules.hpp"
 #include "domain/errors.hpp"
 #include "json/json_reader.hpp"
 #include "json/json_writer.hpp"
@@ -39,12 +40,6 @@ const domain::Choice* find_choice(const domain::CustomField& field, std::string_
     if (c.name == id_or_name) return &c;  // clients that send the option's name
   }
   return nullptr;
-}
-
-bool applies(const domain::CustomField& field, const std::string& opening_hour_id) {
-  if (std::ranges::find(field.active_flows, "booking") == field.active_flows.end()) return false;
-  if (field.default_on_all_opening_hours) return true;
-  return std::ranges::find(field.opening_hour_ids, opening_hour_id) != field.opening_hour_ids.end();
 }
 
 // A radio or dropdown answer's option id or name: a string, or (as clients
@@ -166,7 +161,7 @@ std::vector<domain::CustomFieldAnswer> read_custom_field_answers(const rapidjson
     }
   }
   for (const auto& definition : definitions) {
-    if (!definition.is_required || !applies(definition, opening_hour_id)) continue;
+    if (!definition.is_required || !domain::applies_to_booking(definition, opening_hour_id)) continue;
     if (std::ranges::find(out, definition.id, &domain::CustomFieldAnswer::id) == out.end()) {
       invalid("customFields",
               "'" + (definition.label.empty() ? definition.name : definition.label) + "' must be answered.",

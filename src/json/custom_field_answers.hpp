@@ -16,9 +16,10 @@
 namespace maitred::json {
 
 // `answers`: the body's `customFields` array (or null for none).
-// `opening_hour_id`: the booking's service, which decides whether a field
-// that is not on all services applies. Throws InvalidInput naming
-// customFields[i] for a bad answer, and for a required field left unanswered.
+// `opening_hour_id`: the booking's service; a required field must be answered
+// when it applies there (domain/custom_field_rules.hpp). Throws InvalidInput
+// naming customFields[i] for a bad answer, and for a required field left
+// unanswered.
 std::vector<domain::CustomFieldAnswer> read_custom_field_answers(const rapidjson::Value* answers,
                                                                  std::span<const domain::CustomField> definitions,
                                                                  const std::string& opening_hour_id);

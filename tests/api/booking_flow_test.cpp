@@ -496,6 +496,32 @@ TEST_F(BookingFlowTest, ActiveCustomFieldsFollowTheSortIndex) {
             (std::vector<std::string>{first, second}));
 }
 
+TEST_F(BookingFlowTest, ActiveCustomFieldsAreThoseABookingIsAsked) {
+  // One rule (domain/custom_field_rules.hpp) for the list and for a booking's
+  // required answers: a field outside the booking flow (only the waitlist's
+  // or the online page's, or no flow) is neither listed nor required.
+  table("T1", 2, 4);
+  service("Dinner", 5, 1800, 2200, 60);
+  const std::string allergies =
+      create("/v1/customFields", R"({"name":"allergies","sortIndex":1,"activeFlows":["booking"]})");
+  const std::string occasion =
+      create("/v1/customFields", R"({"name":"occasion","sortIndex":2,"activeFlows":["online","booking"]})");
+  create("/v1/customFields", R"({"name":"queue","sortIndex":3,"isRequired":true,"activeFlows":["waitlist"]})");
+  create("/v1/customFields", R"({"name":"web","sortIndex":4,"isRequired":true,"activeFlows":["online"]})");
+  create("/v1/customFields", R"({"name":"unused","sortIndex":5,"isRequired":true,"activeFlows":[]})");
+
+  EXPECT_EQ(ids_of(times("date=2027-01-08&people=2")[0]["activeCustomFields"]),
+            (std::vector<std::string>{allergies, occasion}));
+  const std::string body = R"({"date":"2027-01-08","time":"19:00","people":2,"guest":{"name":"Ann Hansen"}})";
+  create("/v1/bookings", body);  // none of the required fields is asked
+
+  const std::string party =
+      create("/v1/customFields", R"({"name":"party","sortIndex":6,"isRequired":true,"activeFlows":["booking"]})");
+  EXPECT_EQ(ids_of(times("date=2027-01-08&people=2")[0]["activeCustomFields"]),
+            (std::vector<std::string>{allergies, occasion, party}));
+  expect_error(call("POST", "/v1/bookings", body), 422, "missing_field", "customFields");
+}
+
 TEST_F(BookingFlowTest, TooSoonAndTooFarAhead) {
   table("T1", 2, 4);
   service("Dinner", 5, 1800, 2000, 60);

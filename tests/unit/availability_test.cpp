@@ -1050,6 +1050,26 @@ TEST(AvailabilitySeating, PacingCountsTheSlotTheStartFallsIn) {
   EXPECT_EQ(refusal(check_seating(s, candidate("2026-06-05", H(18, 59), 6))), "ok");
 }
 
+TEST(AvailabilitySeating, PacingAgreesWithTheBookingFlowWhenTheClocksGoForward) {
+  // Sunday 2027-03-28, 00:00 to 05:00, a start every 45 minutes: 02:15 does
+  // not exist, and 03:00 CEST is only 120 real minutes after opening, inside
+  // the real 90-135 minute slot that 01:30 starts. Both count it there.
+  World w;
+  auto h = weekly("night", 7, 0, 500, 45);
+  h.max_people_per_slot = 4;
+  w.hours = {h};
+  w.bookings = {booking("a", utc("2027-03-28T00:35:00Z"), 3, "approved")};  // 01:35 CET
+  // Staff times (no booking window); two sit 90 minutes, so 03:45 would end after closing.
+  auto out = w.times(ymd(2027, 3, 28), 2, false);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(describe(out[0]), (std::vector<std::string>{"00:00", "00:45", "01:30 pacing_full", "03:00 pacing_full"}));
+  auto s = w.snapshot();
+  EXPECT_EQ(refusal(check_seating(s, candidate("2027-03-28", H(1, 30), 2))), "pacing_full");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2027-03-28", H(3), 2))), "pacing_full");
+  EXPECT_EQ(refusal(check_seating(s, candidate("2027-03-28", H(3, 15), 2))), "ok");  // the 135-180 slot
+  EXPECT_EQ(refusal(check_seating(s, candidate("2027-03-28", H(3, 45), 2))), "ok");
+}
+
 TEST(AvailabilitySeating, ServiceCoversCountTheWholeService) {
   World w;
   auto h = weekly("dinner", 5, 1800, 2200);

@@ -9,10 +9,15 @@
 #include <string_view>
 #include <utility>
 
+#include "support/domain_error.hpp"
+
 namespace maitred::domain {
 namespace {
 
 using namespace std::chrono_literals;
+using test::kAccepted;
+using test::Thrown;
+using test::thrown;
 
 // The order booking_statuses() promises, which is also the order of the rows
 // and columns of kExpected below.
@@ -90,6 +95,45 @@ TEST(BookingStatus, UnknownStatusesAreNotTransitions) {
   EXPECT_FALSE(is_allowed_transition("request", ""));
   EXPECT_FALSE(is_allowed_transition("", "request"));
   EXPECT_FALSE(is_allowed_transition("canceled", "cancelled"));
+}
+
+TEST(BookingStatus, IsBookingStatus) {
+  for (auto status : kOrder) EXPECT_TRUE(is_booking_status(status)) << status;
+  for (const char* s : {"", "cancelled", "noshow", "no-show", "Approved", "confirmed", "request "}) {
+    EXPECT_FALSE(is_booking_status(s)) << "'" << s << "'";
+  }
+}
+
+TEST(BookingStatus, ANewBookingTakesAnyStatus) {
+  for (auto status : kOrder) EXPECT_EQ(thrown([&] { check_new_status(status); }), kAccepted) << status;
+}
+
+TEST(BookingStatus, ANewBookingRefusesAnUnknownStatusListingTheStatuses) {
+  EXPECT_EQ(thrown([] { check_new_status("accepted"); }),
+            (Thrown{"InvalidInput", "invalid_field", "status",
+                    "'accepted' is not a booking status (request, approved, declined, waitlist, arrived, seated, left,"
+                    " no_show, canceled)."}));
+  EXPECT_EQ(thrown([] { check_new_status(""); }).message.substr(0, 28), "'' is not a booking status (");
+}
+
+TEST(BookingStatus, AStatusChangeTheLifecycleAllowsIsAccepted) {
+  EXPECT_EQ(thrown([] { check_status_change("request", "approved"); }), kAccepted);
+  EXPECT_EQ(thrown([] { check_status_change("canceled", "request"); }), kAccepted);
+  EXPECT_EQ(thrown([] { check_status_change("seated", "seated"); }), kAccepted);
+}
+
+TEST(BookingStatus, AStatusChangeToAnUnknownStatusIsInvalid) {
+  // Unlike a new booking's, this message does not list the statuses: clients
+  // see it as it always was.
+  EXPECT_EQ(thrown([] { check_status_change("request", "cancelled"); }),
+            (Thrown{"InvalidInput", "invalid_field", "status", "'cancelled' is not a booking status."}));
+}
+
+TEST(BookingStatus, AStatusChangeTheLifecycleForbidsIsIllegal) {
+  EXPECT_EQ(
+      thrown([] { check_status_change("seated", "canceled"); }),
+      (Thrown{"IllegalOperation", "illegal_status_change", "status", "A booking cannot go from seated to canceled."}));
+  EXPECT_EQ(thrown([] { check_status_change("left", "request"); }).code, "illegal_status_change");
 }
 
 TEST(BookingStatus, HoldsTables) {

@@ -4,8 +4,11 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "domain/errors.hpp"
+#include "support/domain_error.hpp"
 
 namespace maitred::domain {
 namespace {
@@ -97,6 +100,21 @@ TEST(RestaurantRules, IsSupportedLanguage) {
   EXPECT_TRUE(is_supported_language("sv"));
   EXPECT_FALSE(is_supported_language("no"));
   EXPECT_FALSE(is_supported_language(""));
+}
+
+TEST(RestaurantRules, SupportedLanguagesInOrder) {
+  const auto languages = supported_languages();
+  EXPECT_EQ(std::vector<std::string_view>(languages.begin(), languages.end()),
+            (std::vector<std::string_view>{"en", "es", "de", "da", "sv"}));
+  for (auto code : languages) EXPECT_TRUE(is_supported_language(code)) << code;
+}
+
+TEST(RestaurantRules, AnUnsupportedLanguageIsRefusedListingTheLanguages) {
+  auto r = valid_restaurant();
+  r.language = "no";
+  EXPECT_EQ(
+      test::thrown([&] { check_restaurant(r); }),
+      (test::Thrown{"InvalidInput", "invalid_field", "language", "The language must be one of en, es, de, da, sv."}));
 }
 
 TEST(RestaurantRules, SlotIntervalDividesAnHour) {
@@ -216,7 +234,7 @@ TEST(RestaurantRules, DurationForFallsBackToTheDefault) {
   EXPECT_EQ(duration_for(rules, 2), 111);
 }
 
-// --- is_known_timezone / is_booking_status -------------------------------------
+// --- is_known_timezone ---------------------------------------------------------
 
 TEST(RestaurantRules, KnownTimezones) {
   EXPECT_TRUE(is_known_timezone("Europe/Copenhagen"));
@@ -231,16 +249,6 @@ TEST(RestaurantRules, UnknownTimezones) {
   EXPECT_FALSE(is_known_timezone(std::string(65, 'A')));
   EXPECT_FALSE(is_known_timezone("Europe/" + std::string(10'000, 'x')));
   EXPECT_FALSE(is_known_timezone(std::string_view("Europe/Copenhagen\0", 18)));
-}
-
-TEST(RestaurantRules, BookingStatuses) {
-  for (const char* s :
-       {"request", "approved", "declined", "waitlist", "arrived", "seated", "left", "no_show", "canceled"}) {
-    EXPECT_TRUE(is_booking_status(s)) << s;
-  }
-  for (const char* s : {"", "cancelled", "noshow", "no-show", "Approved", "confirmed", "request "}) {
-    EXPECT_FALSE(is_booking_status(s)) << "'" << s << "'";
-  }
 }
 
 }  // namespace
