@@ -173,6 +173,35 @@ TEST_F(EventsTest, SetupHoldsOrdersFeedbackAndSettingsProduceTheirEvents) {
   EXPECT_EQ(events[3].changes, "contact.phone");
 }
 
+TEST_F(EventsTest, HoldsAreasAndTheCommandLinesKeysProduceTheirEvents) {
+  const auto start = latest();
+  auto hold = call("POST", "/v1/bookingFlow/holds", R"({"date":"2026-12-03","time":"19:00","people":2})");
+  ASSERT_EQ(hold.status, 200u) << hold.body;
+  const auto hold_id = string_at(hold.body, "_id");
+  ASSERT_EQ(call("DELETE", "/v1/bookingFlow/holds/" + hold_id).status, 200u);
+  auto area = call("POST", "/v1/areas", R"({"name":"Terrace"})");
+  ASSERT_EQ(area.status, 200u) << area.body;
+  const std::string area_id = parse(area.body).GetString();
+  ASSERT_EQ(call("DELETE", "/v1/areas/" + area_id).status, 200u);
+  // Keys are made and revoked on the command line, beside the running server.
+  const auto restaurant_id = string_at(call("GET", "/v1/restaurant").body, "_id");
+  auto made = run_maitred({"key", "create", "--restaurant", restaurant_id, "--data", data().string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto keys = parse(run_maitred({"key", "list", "--restaurant", restaurant_id, "--data", data().string()}).out);
+  const std::string new_key_id = keys[keys.Size() - 1]["_id"].GetString();
+  ASSERT_EQ(run_maitred({"key", "revoke", new_key_id, "--data", data().string()}).exit_code, 0);
+
+  const auto events = all_after(start);
+  EXPECT_EQ(types_of(events), (std::vector<std::string>{"hold.created", "hold.released", "area.created", "area.deleted",
+                                                        "api_key.created", "api_key.revoked"}));
+  ASSERT_EQ(events.size(), 6u);
+  EXPECT_EQ(events[0].resource_id, hold_id);
+  EXPECT_EQ(events[2].resource_id, area_id);
+  EXPECT_EQ(events[4].actor_type, "cli");
+  EXPECT_EQ(events[4].resource_id, new_key_id);
+  EXPECT_EQ(events[5].resource_id, new_key_id);
+}
+
 TEST_F(EventsTest, TheTypesFilterKeepsOnlyMatchingEventsAndTheCursorMovesPastTheRest) {
   const auto start = latest();
   create(overbooking_body("2026-12-03", "19:00", 2));
