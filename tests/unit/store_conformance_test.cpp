@@ -448,6 +448,38 @@ TEST_P(StoreConformance, CustomersAreFoundByEmailIgnoringCaseOrByPhone) {
   EXPECT_FALSE(s_.guests().find_customer_by_contact(kNoSuchId, "anna@example.com", "+4511111111"));
 }
 
+// What a booking asks of its guest: the customer with the e-mail or phone,
+// else the candidate inserted; then that customer decoded, to be written back.
+TEST_P(StoreConformance, FindOrAddCustomerFindsByContactElseInsertsTheCandidate) {
+  domain::Customer anna;
+  anna.id = "C1";
+  anna.name = "Anna";
+  anna.email = "Anna@Example.com";
+  anna.created_at = kNow;
+  store::FoundCustomer first;
+  s_.atomically([&] { first = s_.guests().find_or_add_customer(restaurant_.id, anna); });
+  EXPECT_TRUE(first.created);
+  EXPECT_EQ(first.id, "C1");
+
+  auto again = anna;
+  again.id = "C2";
+  again.email = "anna@example.COM";
+  store::FoundCustomer second;
+  s_.atomically([&] { second = s_.guests().find_or_add_customer(restaurant_.id, again); });
+  EXPECT_FALSE(second.created);
+  EXPECT_EQ(second.id, "C1");
+  EXPECT_FALSE(s_.documents().find_document(Collection::customers, restaurant_.id, "C2"));
+
+  s_.atomically([&] {
+    auto locked = s_.guests().find_customer_for_update(restaurant_.id, "C1");
+    ASSERT_TRUE(locked);
+    EXPECT_EQ(locked->customer.name, "Anna");
+    EXPECT_EQ(locked->customer.email, "Anna@Example.com");
+    EXPECT_NE(locked->stored_json.find("\"Anna\""), std::string::npos) << locked->stored_json;
+    EXPECT_FALSE(s_.guests().find_customer_for_update(restaurant_.id, "C9"));
+  });
+}
+
 TEST_P(StoreConformance, CustomerStatsCountTheBodysOwnWrites) {
   auto for_customer = [&](const std::string& start, const std::string& customer) {
     auto b = make_booking(restaurant_.id, start, 2);
