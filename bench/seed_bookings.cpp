@@ -48,25 +48,23 @@ using namespace std::chrono_literals;
 constexpr const char* kZone = "Europe/Copenhagen";
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-constexpr std::array kFirstNames = {"Anna",  "Mads",   "Sofie",  "Frederik", "Emma",    "Lukas",  "Ida",
-                                    "Oliver", "Freja", "William", "Clara",   "Noah",    "Laura",  "Victor",
-                                    "Maja",  "Elias",  "Karla",  "Oscar",    "Alma",    "Magnus", "Julie",
-                                    "Jonas", "Ella",   "Carl",   "Nora",     "Aksel",   "Sarah",  "Emil"};
-constexpr std::array kLastNames = {"Jensen",   "Nielsen",  "Hansen",      "Pedersen", "Andersen", "Christensen",
-                                   "Larsen",   "Sørensen", "Rasmussen",   "Jørgensen", "Petersen", "Madsen",
-                                   "Kristensen", "Olsen",  "Thomsen",     "Christiansen", "Poulsen", "Johansen",
-                                   "Møller",   "Mortensen", "Smith",      "Müller",   "García",   "Rossi"};
+constexpr std::array kFirstNames = {"Anna",   "Mads",  "Sofie",   "Frederik", "Emma",  "Lukas",  "Ida",
+                                    "Oliver", "Freja", "William", "Clara",    "Noah",  "Laura",  "Victor",
+                                    "Maja",   "Elias", "Karla",   "Oscar",    "Alma",  "Magnus", "Julie",
+                                    "Jonas",  "Ella",  "Carl",    "Nora",     "Aksel", "Sarah",  "Emil"};
+constexpr std::array kLastNames = {"Jensen",     "Nielsen",   "Hansen",    "Pedersen",     "Andersen", "Christensen",
+                                   "Larsen",     "Sørensen",  "Rasmussen", "Jørgensen",    "Petersen", "Madsen",
+                                   "Kristensen", "Olsen",     "Thomsen",   "Christiansen", "Poulsen",  "Johansen",
+                                   "Møller",     "Mortensen", "Smith",     "Müller",       "García",   "Rossi"};
 constexpr std::array kMailDomains = {"example.com", "mail.example.org", "example.net", "post.example.dk"};
 constexpr std::array kSources = {"website", "website", "website", "phone", "phone", "walkin", "email", "api", "other"};
 constexpr std::array kLanguages = {"en", "da", "da", "da", "de", "sv"};
-constexpr std::array kGuestComments = {"Window seat if possible, please.",
-                                       "We are celebrating a birthday.",
-                                       "One of us is in a wheelchair.",
-                                       "Vegetarian menu for two guests.",
-                                       "We may be 10 minutes late.",
-                                       "High chair for a toddler, thank you!"};
-constexpr std::array kNotes = {"Regular guest, likes table 12.", "Nut allergy (severe).", "Anniversary: bring a candle.",
-                               "Called to confirm.", "Prepaid deposit 500 DKK.", "VIP - owner's friend."};
+constexpr std::array kGuestComments = {"Window seat if possible, please.", "We are celebrating a birthday.",
+                                       "One of us is in a wheelchair.",    "Vegetarian menu for two guests.",
+                                       "We may be 10 minutes late.",       "High chair for a toddler, thank you!"};
+constexpr std::array kNotes = {"Regular guest, likes table 12.", "Nut allergy (severe).",
+                               "Anniversary: bring a candle.",   "Called to confirm.",
+                               "Prepaid deposit 500 DKK.",       "VIP - owner's friend."};
 constexpr std::array kAuthors = {"Maria", "Jakob", "Front desk", "Chef"};
 constexpr std::array kAreaNames = {"Main room", "Terrace", "Bar"};
 
@@ -151,7 +149,9 @@ int party_size(Generator& g) {
   return g.pick(kSizes);
 }
 
-int duration_for(int people) { return people <= 2 ? 90 : people <= 4 ? 120 : 150; }
+int duration_for(int people) {
+  return people <= 2 ? 90 : people <= 4 ? 120 : 150;
+}
 
 std::string status_for(Generator& g, bool past) {
   const int r = g.uniform(0, 99);
@@ -188,8 +188,8 @@ domain::Booking make_booking(Generator& g, const RestaurantData& restaurant, dat
   const std::string first = g.pick(kFirstNames);
   const std::string last = g.pick(kLastNames);
   b.guest.name = first + " " + last;
-  b.guest.email = lower_ascii(first) + "." + lower_ascii(last) + std::to_string(g.uniform(1, 999)) + "@" +
-                  g.pick(kMailDomains);
+  b.guest.email =
+      lower_ascii(first) + "." + lower_ascii(last) + std::to_string(g.uniform(1, 999)) + "@" + g.pick(kMailDomains);
   if (g.chance(0.85)) b.guest.phone = "+45" + std::to_string(g.uniform(2, 9)) + g.digits(7);
   b.guest.notification_sms = !b.guest.phone.empty() && g.chance(0.6);
   b.guest.notification_email = g.chance(0.8);
@@ -271,7 +271,7 @@ int run(const Options& o) {
     options.server = true;
     const auto opened = maitred::store::open_store(url, options);
     auto& store = *opened;
-    if (!store.list_restaurants().empty()) {
+    if (!store.restaurants().list_restaurants().empty()) {
       throw std::runtime_error(url.redacted() + " holds restaurants already; seed an empty database");
     }
     for (int i = 0; i < o.restaurants; ++i) {
@@ -297,13 +297,13 @@ int run(const Options& o) {
       store.atomically([&] {
         for (long long i = made; i < end; ++i) {
           if (stride > 0 && hot_made < hot_count && i % stride == 0) {
-            store.insert_booking(make_booking(g, restaurants.front(), *hot, data_now));
+            store.bookings().insert_booking(make_booking(g, restaurants.front(), *hot, data_now));
             ++hot_made;
             continue;
           }
           const auto& r = restaurants[static_cast<std::size_t>(g.uniform(0, o.restaurants - 1))];
           const date::year_month_day day{first_day + date::days(g.uniform(0, o.days - 1))};
-          store.insert_booking(make_booking(g, r, day, data_now));
+          store.bookings().insert_booking(make_booking(g, r, day, data_now));
         }
       });
       made = end;
@@ -333,18 +333,23 @@ int main(int argc, char** argv) {
                                   "Database URL instead of the folder's (sqlite:///file.db, postgresql://...); "
                                   "must hold no restaurant yet");
   data->excludes(database);
-  cli.add_option("--restaurants", o.restaurants, "Number of restaurants")->check(CLI::Range(1, 100000))
+  cli.add_option("--restaurants", o.restaurants, "Number of restaurants")
+      ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cli.add_option("--bookings", o.bookings, "Number of bookings, hot-day ones included")
-      ->check(CLI::Range(0LL, 1'000'000'000LL))->capture_default_str();
+      ->check(CLI::Range(0LL, 1'000'000'000LL))
+      ->capture_default_str();
   cli.add_option("--seed", o.seed, "Random seed for the bookings")->capture_default_str();
   cli.add_option("--hot-day", o.hot_day, "Local date given many bookings of the first restaurant")
       ->capture_default_str();
   cli.add_option("--hot-bookings", o.hot_bookings, "Bookings of the first restaurant on --hot-day")
-      ->check(CLI::Range(0, 100000))->capture_default_str();
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   cli.add_option("--days", o.days, "Days the other bookings are spread over, centred on --hot-day")
-      ->check(CLI::Range(1, 3650))->capture_default_str();
-  cli.add_option("--batch", o.batch, "Bookings per transaction")->check(CLI::Range(1LL, 10'000'000LL))
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  cli.add_option("--batch", o.batch, "Bookings per transaction")
+      ->check(CLI::Range(1LL, 10'000'000LL))
       ->capture_default_str();
   CLI11_PARSE(cli, argc, argv);
   if (o.data_dir.empty() && o.database.empty()) {

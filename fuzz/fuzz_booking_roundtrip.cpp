@@ -55,7 +55,7 @@ std::string stored_booking(store::Store& store, const std::string& id) {
   store::BookingQuery query;
   query.restaurant_id = fuzz::kRestaurantId;
   query.filter = &filter;
-  const auto documents = store.list_booking_documents(query);
+  const auto documents = store.bookings().list_booking_documents(query);
   contract(documents.size() == 1, "the booking is listed once");
   return documents.front();
 }
@@ -85,15 +85,16 @@ void check_stored(fuzz::FuzzRestaurant& r, const std::string& id, const rapidjso
   auto& store = r.store();
   const std::string stored = stored_booking(store, id);
   contract(fuzz::is_strict_utf8(stored), "a stored booking is valid UTF-8", stored);
-  const auto booking =
-      fuzz::must([&] { return store.find_booking(fuzz::kRestaurantId, id); }, "a stored booking reads back", stored);
+  const auto booking = fuzz::must([&] { return store.bookings().find_booking(fuzz::kRestaurantId, id); },
+                                  "a stored booking reads back", stored);
   contract(booking.has_value(), "the booking is found");
   contract(json::booking_to_json(*booking) == stored, "read back and re-encoded, a booking is the stored bytes",
            stored + "\n" + json::booking_to_json(*booking));
   check_given_fields(body, *booking);
 
   if (!booking->customer_id.empty()) {
-    const auto customer = store.find_document(store::Collection::customers, fuzz::kRestaurantId, booking->customer_id);
+    const auto customer =
+        store.documents().find_document(store::Collection::customers, fuzz::kRestaurantId, booking->customer_id);
     contract(customer.has_value(), "the booking's customer exists");
     contract(fuzz::is_strict_utf8(customer->json), "a stored customer is valid UTF-8", customer->json);
     const auto decoded = fuzz::must([&] { return json::customer_from_stored(customer->json); },
@@ -103,7 +104,7 @@ void check_stored(fuzz::FuzzRestaurant& r, const std::string& id, const rapidjso
              "bytes",
              customer->json);
   }
-  for (const auto& entry : store.booking_history(fuzz::kRestaurantId, id)) {
+  for (const auto& entry : store.bookings().booking_history(fuzz::kRestaurantId, id)) {
     contract(fuzz::is_strict_utf8(entry), "a history entry is valid UTF-8", entry);
     fuzz::must([&] { return json::parse_body(entry).IsObject(); }, "a history entry is JSON", entry);
   }
@@ -125,6 +126,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_stored(r, id, given);
   }
   r.call(api::delete_booking, http::Method::del, {}, {{"id", id}});
-  contract(!r.store().find_booking(fuzz::kRestaurantId, id), "a deleted booking is gone");
+  contract(!r.store().bookings().find_booking(fuzz::kRestaurantId, id), "a deleted booking is gone");
   return 0;
 }

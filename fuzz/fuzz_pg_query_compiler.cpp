@@ -208,7 +208,7 @@ void add_bookings(store::Store& store) {
   const char* metadata[] = {R"({"a":{"b":1.5},"n":"4","phone":"+45 1"})", R"({"a":{"b":"x"},"n":4,"phone":45})",
                             R"({"a":[true,null,{"b":[]}],"n":true,"phone":null})", "{}"};
   try {
-    store.create_restaurant(r);
+    store.restaurants().create_restaurant(r);
     for (int i = 0; i < 4; ++i) {
       domain::Booking b;
       b.id = "BBBBBBBBBBBBBBBB" + std::to_string(i);
@@ -222,7 +222,7 @@ void add_bookings(store::Store& store) {
       b.customer_id = i % 2 ? "CCCCCCCCCCCCCCCC1" : "";
       b.metadata_json = metadata[i];
       b.created_at = b.activity_at = now;
-      store.insert_booking(b);
+      store.bookings().insert_booking(b);
     }
   } catch (const store::StoreError&) {
     // Set up by an earlier run.
@@ -274,8 +274,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     query.restaurant_id = kRestaurant;
     query.filter = expression ? &*expression : nullptr;
     query.sort = sort ? &*sort : nullptr;
-    fuzz::must([&] { return postgres->list_booking_documents(query).size(); }, "PostgreSQL runs the compiled query",
-               text);
+    fuzz::must([&] { return postgres->bookings().list_booking_documents(query).size(); },
+               "PostgreSQL runs the compiled query", text);
   }
   return 0;
 }

@@ -28,7 +28,7 @@ std::filesystem::path make_folder() {
 template <typename Doc, typename Write>
 void insert(store::Store& store, Collection collection, const Doc& doc, Write write, core::SystemTime at,
             std::optional<std::string> unique_key = {}) {
-  store.insert_document(
+  store.documents().insert_document(
       {collection, std::string(kRestaurantId), doc.id, json::to_json(doc, write), std::move(unique_key), false, at});
 }
 
@@ -95,9 +95,9 @@ FuzzRestaurant::FuzzRestaurant() : folder_(make_folder()), clock_(*core::parse_u
   restaurant_.name = "Fuzz";
   restaurant_.timezone = "Europe/Copenhagen";
   restaurant_.created_at = restaurant_.updated_at = clock_.now();
-  store_->create_restaurant(restaurant_);
+  store_->restaurants().create_restaurant(restaurant_);
   add_setup(*store_, clock_.now());
-  store_->insert_booking(fixed_booking(restaurant_, clock_.now()));
+  store_->bookings().insert_booking(fixed_booking(restaurant_, clock_.now()));
   caller_.restaurant_id = kRestaurantId;
   caller_.key_id = "KKKKKKKKKKKKKKKKK";
 }

@@ -47,13 +47,13 @@ using fuzz::contract;
 template <typename From, typename To>
 void check_and_remove(store::Collection collection, const std::string& id, From from, To to) {
   auto& store = fuzz::fuzz_restaurant().store();
-  const auto stored = store.find_document(collection, fuzz::kRestaurantId, id);
+  const auto stored = store.documents().find_document(collection, fuzz::kRestaurantId, id);
   contract(stored.has_value(), "an accepted document is stored", id);
   contract(fuzz::is_strict_utf8(stored->json), "a stored document is valid UTF-8", stored->json);
   const auto again = fuzz::must([&] { return to(from(stored->json)); }, "a stored document reads back", stored->json);
   contract(again == stored->json, "read back and re-encoded, a document is the stored bytes",
            stored->json + "\n" + again);
-  store.erase_document(collection, fuzz::kRestaurantId, id);
+  store.documents().erase_document(collection, fuzz::kRestaurantId, id);
 }
 
 std::string id_of_created(const http::Response& created) {

@@ -59,13 +59,14 @@ http::Response list_bookings(http::RequestContext& context) {
   q.skip = list.skip;
   q.filter = &list.filter;
   q.sort = &list.sort;
-  return http::Response::json(200, json_array_of(context.services.store.list_booking_documents(q)));
+  return http::Response::json(200, json_array_of(context.services.store.bookings().list_booking_documents(q)));
 }
 
 http::Response get_booking(http::RequestContext& context) {
   std::string id(context.path_param("id"));
   std::optional<domain::Booking> booking;
-  if (core::is_valid_id(id)) booking = context.services.store.find_booking(context.caller().restaurant_id, id);
+  if (core::is_valid_id(id))
+    booking = context.services.store.bookings().find_booking(context.caller().restaurant_id, id);
   if (!booking) throw domain::NotFound("not_found", "_id", "There is no booking with id '" + id + "'.");
   return http::Response::json(200, json::booking_to_json(*booking));
 }
@@ -112,10 +113,10 @@ http::Response delete_booking(http::RequestContext& context) {
 http::Response booking_history(http::RequestContext& context) {
   std::string id(context.path_param("id"));
   auto& store = context.services.store;
-  if (!core::is_valid_id(id) || !store.find_booking(context.caller().restaurant_id, id)) {
+  if (!core::is_valid_id(id) || !store.bookings().find_booking(context.caller().restaurant_id, id)) {
     throw domain::NotFound("not_found", "_id", "There is no booking with id '" + id + "'.");
   }
-  return http::Response::json(200, json_array_of(store.booking_history(context.caller().restaurant_id, id)));
+  return http::Response::json(200, json_array_of(store.bookings().booking_history(context.caller().restaurant_id, id)));
 }
 
 http::Response add_restaurant_note(http::RequestContext& context) {

@@ -6,7 +6,7 @@
 namespace maitred::api {
 
 domain::Restaurant restaurant_of(const http::RequestContext& context) {
-  auto restaurant = context.services.store.find_restaurant(context.caller().restaurant_id);
+  auto restaurant = context.services.store.restaurants().find_restaurant(context.caller().restaurant_id);
   if (!restaurant) throw http::ApiError(404, "not_found", "The restaurant does not exist.");
   return std::move(*restaurant);
 }

@@ -20,13 +20,14 @@ http::Response list(http::RequestContext& context, store::Collection collection)
   q.skip = list.skip;
   q.filter = &list.filter;
   q.sort = &list.sort;
-  return http::Response::json(200, json_array_of(context.services.store.query_documents(q)));
+  return http::Response::json(200, json_array_of(context.services.store.documents().query_documents(q)));
 }
 
 http::Response get(http::RequestContext& context, store::Collection collection, const char* noun) {
   std::string id(context.path_param("id"));
   std::optional<store::Document> doc;
-  if (core::is_valid_id(id)) doc = context.services.store.find_document(collection, context.caller().restaurant_id, id);
+  if (core::is_valid_id(id))
+    doc = context.services.store.documents().find_document(collection, context.caller().restaurant_id, id);
   if (!doc) throw domain::NotFound("not_found", "_id", std::string("There is no ") + noun + " with id '" + id + "'.");
   return http::Response::json(200, doc->json);
 }
@@ -35,7 +36,7 @@ http::Response get(http::RequestContext& context, store::Collection collection, 
 void require_booking(http::RequestContext& context, const std::string& booking_id) {
   if (booking_id.empty()) json::invalid("bookingId", "'bookingId' is required.", "missing_field");
   if (!core::is_valid_id(booking_id) ||
-      !context.services.store.find_booking(context.caller().restaurant_id, booking_id)) {
+      !context.services.store.bookings().find_booking(context.caller().restaurant_id, booking_id)) {
     throw domain::NotFound("unknown_reference", "bookingId", "There is no booking with id '" + booking_id + "'.");
   }
 }

@@ -37,7 +37,8 @@ http::Response get_import(http::RequestContext& context) {
   const std::string id(context.path_param("id"));
   std::optional<store::Document> stored;
   if (core::is_valid_id(id)) {
-    stored = context.services.store.find_document(store::Collection::imports, context.caller().restaurant_id, id);
+    stored = context.services.store.documents().find_document(store::Collection::imports,
+                                                              context.caller().restaurant_id, id);
   }
   if (!stored) throw domain::NotFound("not_found", "_id", "There is no import with id '" + id + "'.");
   return http::Response::json(200, stored->json);

@@ -23,7 +23,7 @@ http::Response update_restaurant(http::RequestContext& context) {
     json::apply_restaurant_changes(in, restaurant);
     domain::check_restaurant(restaurant);
     restaurant.updated_at = context.services.clock.now();
-    store.update_restaurant(restaurant);
+    store.restaurants().update_restaurant(restaurant);
     writes.record_update("restaurant.updated", restaurant.id, before, json::restaurant_to_json(restaurant));
   });
   return json_true();

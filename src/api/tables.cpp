@@ -108,7 +108,7 @@ http::Response delete_table(http::RequestContext& context) {
     }
     // Bookings already under way count too: start a day back.
     const auto since = context.services.clock.now() - std::chrono::hours{24};
-    if (auto booked = store.count_bookings_holding_table(restaurant, id, since); booked > 0) {
+    if (auto booked = store.bookings().count_bookings_holding_table(restaurant, id, since); booked > 0) {
       throw domain::IllegalOperation("in_use", "_id",
                                      "Table '" + name + "' is held by " + std::to_string(booked) +
                                          " current or upcoming booking(s). Move them to another table first.");

@@ -7,7 +7,7 @@ namespace maitred::api {
 
 http::Response list_users(http::RequestContext& context) {
   std::string body = "[";
-  for (const auto& user : context.services.store.list_staff_users(context.caller().restaurant_id)) {
+  for (const auto& user : context.services.store.staff().list_staff_users(context.caller().restaurant_id)) {
     if (body.size() > 1) body += ',';
     body += json::staff_user_to_json(user);
   }

@@ -27,7 +27,7 @@ constexpr const char* kDemoSetting = "demo_restaurant_id";
 constexpr const char* kDemoKeyFile = "demo-api-key";
 
 void require_restaurant(store::Store& store, const std::string& restaurant_id) {
-  if (!core::is_valid_id(restaurant_id) || !store.find_restaurant(restaurant_id)) {
+  if (!core::is_valid_id(restaurant_id) || !store.restaurants().find_restaurant(restaurant_id)) {
     throw UsageError("no restaurant with id '" + restaurant_id + "' (see: maitred restaurant list)");
   }
 }
@@ -42,7 +42,7 @@ std::string read_demo_key(const std::filesystem::path& file) {
 bool key_still_works(store::Store& store, const std::string& restaurant_id, const std::string& secret) {
   auto prefix = domain::lookup_prefix_of(secret);
   if (!prefix) return false;
-  for (const auto& key : store.find_api_keys_by_prefix(*prefix)) {
+  for (const auto& key : store.restaurants().find_api_keys_by_prefix(*prefix)) {
     if (key.restaurant_id == restaurant_id && !key.revoked_at && domain::secret_matches(key, secret)) return true;
   }
   return false;
@@ -74,7 +74,7 @@ domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clo
   restaurant.timezone = timezone;
   restaurant.created_at = restaurant.updated_at = clock.now();
   store.atomically([&] {
-    store.create_restaurant(restaurant);
+    store.restaurants().create_restaurant(restaurant);
     record_event({store, clock, kCommandLine, restaurant.id}, "restaurant.created", restaurant.id);
   });
   return restaurant;
@@ -87,7 +87,7 @@ std::string create_api_key(store::Store& store, const core::Clock& clock, const 
   require_restaurant(store, restaurant_id);
   auto generated = domain::generate_api_key(restaurant_id, label, clock.now());
   store.atomically([&] {
-    store.create_api_key(generated.key);
+    store.restaurants().create_api_key(generated.key);
     record_event({store, clock, kCommandLine, restaurant_id}, "api_key.created", generated.key.id);
   });
   return generated.secret;
@@ -95,16 +95,16 @@ std::string create_api_key(store::Store& store, const core::Clock& clock, const 
 
 std::vector<domain::ApiKey> list_api_keys(store::Store& store, const std::string& restaurant_id) {
   require_restaurant(store, restaurant_id);
-  return store.list_api_keys(restaurant_id);
+  return store.restaurants().list_api_keys(restaurant_id);
 }
 
 domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, const std::string& key_id) {
   std::optional<domain::ApiKey> key;
   store.atomically([&] {
-    if (!core::is_valid_id(key_id) || !store.revoke_api_key(key_id, clock.now())) {
+    if (!core::is_valid_id(key_id) || !store.restaurants().revoke_api_key(key_id, clock.now())) {
       throw UsageError("no API key with id '" + key_id + "' (see: maitred key list --restaurant ID)");
     }
-    key = store.find_api_key(key_id);
+    key = store.restaurants().find_api_key(key_id);
     MAITRED_CHECK(key, "API keys are never deleted, and this one was just revoked");
     record_event({store, clock, kCommandLine, key->restaurant_id}, "api_key.revoked", key_id);
   });
@@ -114,11 +114,11 @@ domain::ApiKey revoke_api_key(store::Store& store, const core::Clock& clock, con
 DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const std::filesystem::path& data_dir,
                            bool with_bookings) {
   std::optional<domain::Restaurant> restaurant;
-  if (auto id = store.get_setting(kDemoSetting)) restaurant = store.find_restaurant(*id);
+  if (auto id = store.restaurants().get_setting(kDemoSetting)) restaurant = store.restaurants().find_restaurant(*id);
   bool created = false;
   if (!restaurant) {
     restaurant = create_restaurant(store, clock, "Bistro Maitred (demo)", "Europe/Copenhagen");
-    store.put_setting(kDemoSetting, restaurant->id);
+    store.restaurants().put_setting(kDemoSetting, restaurant->id);
     created = true;
   }
   // Also for a demo restaurant made by an older version without a setup.

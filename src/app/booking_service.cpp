@@ -40,7 +40,7 @@ constexpr std::size_t kMaxNotes = 200;
 
 Booking load(const BookingContext& c, const std::string& id) {
   std::optional<Booking> booking;
-  if (core::is_valid_id(id)) booking = c.store.find_booking(c.restaurant.id, id);
+  if (core::is_valid_id(id)) booking = c.store.bookings().find_booking(c.restaurant.id, id);
   if (!booking) throw domain::NotFound("not_found", "_id", "There is no booking with id '" + id + "'.");
   return std::move(*booking);
 }
@@ -110,7 +110,8 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
     return;
   }
   std::optional<store::Document> stored;
-  if (core::is_valid_id(id)) stored = c.store.find_document(store::Collection::opening_hours, c.restaurant.id, id);
+  if (core::is_valid_id(id))
+    stored = c.store.documents().find_document(store::Collection::opening_hours, c.restaurant.id, id);
   if (!stored) {
     throw domain::NotFound("unknown_reference", "openingHourId", "There is no opening hour with id '" + id + "'.");
   }
@@ -211,7 +212,8 @@ bool asks_for_more(const BookingContext& c, const Booking& old, const Booking& n
 // date, time and party; the booking gets its tables. Returns its id.
 std::string take_hold(const BookingContext& c, const std::string& hold_id, Booking& b, bool tables_given) {
   std::optional<store::Document> stored;
-  if (core::is_valid_id(hold_id)) stored = c.store.find_document(store::Collection::holds, c.restaurant.id, hold_id);
+  if (core::is_valid_id(hold_id))
+    stored = c.store.documents().find_document(store::Collection::holds, c.restaurant.id, hold_id);
   if (!stored) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
   auto hold = store::decode_document("hold", hold_id, [&] { return json::hold_from_stored(stored->json); });
   if (!domain::is_active(hold, c.clock.now())) {
@@ -257,7 +259,7 @@ void record_history(const BookingContext& c, const Booking& b, std::string_view 
     out.raw(changes);
   }
   out.end_object();
-  c.store.append_booking_history(c.restaurant.id, b.id, c.clock.now(), entry);
+  c.store.bookings().append_booking_history(c.restaurant.id, b.id, c.clock.now(), entry);
 }
 
 EventSource events_of(const BookingContext& c) {
@@ -304,14 +306,11 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   // not wait for this one on a store that can run writers side by side.
   c.store.atomically_for_day(c.restaurant.id, b.date, [&] {
     if (idempotency) {
-      // Creates with one key queue here whatever their dates (the day scope
-      // alone lets two days' creates run side by side, and the later one
-      // would find no record, then fail on the first's), so each finds the
-      // records written before it and answers as a sequential retry would:
-      // the same body replays, another is idempotency_key_reused. Taken
-      // before the customer's names (customer_service.cpp).
-      c.store.serialize_on(c.restaurant.id, "idempotency-key:" + idempotency->key);
-      if (auto earlier = c.store.find_idempotency_key(c.restaurant.id, idempotency->key)) {
+      // The store queues creates with one key here whatever their dates, so
+      // each finds the records written before it and answers as a sequential
+      // retry would: the same body replays, another is
+      // idempotency_key_reused.
+      if (auto earlier = c.store.bookings().find_idempotency_key(c.restaurant.id, idempotency->key)) {
         if (earlier->request_hash != idempotency->request_hash) {
           invalid("Idempotency-Key",
                   "This Idempotency-Key was already used with a different request body; use a new key for a new"
@@ -330,14 +329,15 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
     if (b.opening_hour_id.empty()) file_under_service(c, setup, b);
     apply_custom_fields(setup, ch, b);
     const bool overbooked = seat(c, setup, b, ch.allow_overbooking, consumed_hold);
-    if (!consumed_hold.empty()) c.store.erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
+    if (!consumed_hold.empty())
+      c.store.documents().erase_document(store::Collection::holds, c.restaurant.id, consumed_hold);
     link_customer(events_of(c), b);
-    c.store.insert_booking(b);
+    c.store.bookings().insert_booking(b);
     refresh_customer(events_of(c), b.customer_id, &b.guest);
     record_history(c, b, "created", {}, overbooked);
     record_booking_event(c, "booking.created", b.id);
     if (idempotency) {
-      c.store.put_idempotency_key(c.restaurant.id, idempotency->key, {idempotency->request_hash, b.id, now});
+      c.store.bookings().put_idempotency_key(c.restaurant.id, idempotency->key, {idempotency->request_hash, b.id, now});
     }
   });
   return result;
@@ -376,7 +376,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     if (asks_for_more(c, old, b)) overbooked = seat(c, setup, b, ch.allow_overbooking, {}, !ch.table_ids);
     const std::string previous_customer = b.customer_id;
     if (ch.guest_email || ch.guest_phone) link_customer(events_of(c), b);
-    c.store.update_booking(b);
+    c.store.bookings().update_booking(b);
     refresh_customer(events_of(c), b.customer_id, &b.guest);
     if (previous_customer != b.customer_id) refresh_customer(events_of(c), previous_customer, nullptr);
     auto changes = changes_between(before, json::booking_to_json(b));
@@ -395,7 +395,7 @@ std::string add_restaurant_note(const BookingContext& c, const std::string& id, 
     add_note(b, text, author, c.clock.now());
     note_id = b.restaurant_notes.back().id;
     b.activity_at = c.clock.now();
-    c.store.update_booking(b);
+    c.store.bookings().update_booking(b);
     auto changes = changes_between(before, json::booking_to_json(b));
     record_history(c, b, "restaurantNote", changes);
     record_booking_event(c, "booking.note_added", b.id, std::move(changes));
@@ -412,7 +412,7 @@ std::string add_comment(const BookingContext& c, const std::string& id, const st
     b.comments.push_back({core::new_id(), text, "restaurant", c.clock.now()});
     comment_id = b.comments.back().id;
     b.activity_at = c.clock.now();
-    c.store.update_booking(b);
+    c.store.bookings().update_booking(b);
     auto changes = changes_between(before, json::booking_to_json(b));
     record_history(c, b, "comment", changes);
     record_booking_event(c, "booking.comment_added", b.id, std::move(changes));
@@ -431,7 +431,7 @@ void erase_booking(const BookingContext& c, const std::string& id) {
       // customer's next booking write.
       store::log_corrupt(e, "erased without reading it");
     }
-    c.store.erase_booking(c.restaurant.id, id);
+    c.store.bookings().erase_booking(c.restaurant.id, id);
     refresh_customer(events_of(c), customer_id, nullptr);
     // Ids only: the booking was erased for data protection.
     record_booking_event(c, "booking.deleted", id);

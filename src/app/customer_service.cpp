@@ -1,21 +1,11 @@
 #include "app/customer_service.hpp"
 
 #include "core/ids.hpp"
-#include "core/text.hpp"
 #include "json/customer_codec.hpp"
 #include "json/document_diff.hpp"
-#include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
-
-namespace {
-
-store::DocumentWrite customer_write(const std::string& restaurant_id, const domain::Customer& c, core::SystemTime at) {
-  return {store::Collection::customers, restaurant_id, c.id, json::customer_to_json(c), std::nullopt, false, at};
-}
-
-}  // namespace
 
 void link_customer(const EventSource& source, domain::Booking& b) {
   auto& store = source.store;
@@ -24,25 +14,18 @@ void link_customer(const EventSource& source, domain::Booking& b) {
     b.customer_id.clear();
     return;
   }
-  // Two bookings for one new guest may be written side by side (other days):
-  // one of them creates the customer, the other finds it. Order: the
-  // Idempotency-Key (create_booking), e-mail, phone, then the customer
-  // (refresh_customer).
-  if (!guest.email.empty()) store.serialize_on(b.restaurant_id, "email:" + core::ascii_lowered(guest.email));
-  if (!guest.phone.empty()) store.serialize_on(b.restaurant_id, "phone:" + guest.phone);
-  if (auto found = store.find_customer_by_contact(b.restaurant_id, guest.email, guest.phone)) {
-    b.customer_id = found->id;
-    return;
-  }
-  domain::Customer customer;
-  customer.id = core::new_id();
-  customer.name = guest.name;
-  customer.email = guest.email;
-  customer.phone = guest.phone;
-  customer.created_at = source.clock.now();
-  store.insert_document(customer_write(b.restaurant_id, customer, customer.created_at));
-  record_event(source, "customer.created", customer.id);
-  b.customer_id = customer.id;
+  domain::Customer candidate;
+  candidate.id = core::new_id();
+  candidate.name = guest.name;
+  candidate.email = guest.email;
+  candidate.phone = guest.phone;
+  candidate.created_at = source.clock.now();
+  // The store locks the e-mail and phone: of two bookings for one new guest
+  // written side by side (other days), one creates the customer and the
+  // other finds it.
+  const auto found = store.guests().find_or_add_customer(b.restaurant_id, candidate);
+  if (found.created) record_event(source, "customer.created", found.id);
+  b.customer_id = found.id;
 }
 
 void refresh_customer(const EventSource& source, const std::string& customer_id, const domain::Guest* latest_guest) {
@@ -50,12 +33,10 @@ void refresh_customer(const EventSource& source, const std::string& customer_id,
   auto& store = source.store;
   const std::string restaurant_id(source.restaurant_id);
   // Its counts are read and written back: one body at a time per customer.
-  store.serialize_on(restaurant_id, "customer:" + customer_id);
-  auto stored = store.find_document(store::Collection::customers, restaurant_id, customer_id);
-  if (!stored) return;
-  auto customer =
-      store::decode_document("customer", customer_id, [&] { return json::customer_from_stored(stored->json); });
-  auto stats = store.customer_booking_stats(restaurant_id, customer_id);
+  auto locked = store.guests().find_customer_for_update(restaurant_id, customer_id);
+  if (!locked) return;
+  auto& customer = locked->customer;
+  auto stats = store.guests().customer_booking_stats(restaurant_id, customer_id);
   customer.booking_count = stats.booking_count;
   customer.first_booking_at = stats.first;
   customer.last_booking_at = stats.last;
@@ -69,9 +50,9 @@ void refresh_customer(const EventSource& source, const std::string& customer_id,
   // event is for what the guest's details say.
   std::string changes;
   json::JsonWriter out(changes);
-  json::write_document_diff(out, stored->json, after, {"bookingCount", "firstBookingAt", "lastBookingAt"});
-  store.update_document({store::Collection::customers, restaurant_id, customer.id, std::move(after), std::nullopt,
-                         false, customer.created_at});
+  json::write_document_diff(out, locked->stored_json, after, {"bookingCount", "firstBookingAt", "lastBookingAt"});
+  store.documents().update_document({store::Collection::customers, restaurant_id, customer.id, std::move(after),
+                                     std::nullopt, false, customer.created_at});
   if (changes != "[]") record_event(source, "customer.updated", customer.id, std::move(changes));
 }
 

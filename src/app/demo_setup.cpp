@@ -24,7 +24,7 @@ struct Writer {
 
   template <typename Doc, typename Write>
   void insert(Collection collection, const Doc& doc, Write write, std::optional<std::string> unique_key = {}) {
-    store.insert_document(
+    store.documents().insert_document(
         {collection, restaurant_id, doc.id, json::to_json(doc, write), std::move(unique_key), false, now});
   }
 };
@@ -63,7 +63,7 @@ std::string next(date::year_month_day today, unsigned month, unsigned day) {
 bool ensure_demo_setup(store::Store& store, const core::Clock& clock, const std::string& restaurant_id) {
   bool added = false;
   store.atomically([&] {
-    if (!store.list_documents(Collection::tables, restaurant_id, false).empty()) return;
+    if (!store.documents().list_documents(Collection::tables, restaurant_id, false).empty()) return;
     Writer w{store, restaurant_id, clock.now()};
 
     domain::Area dining{core::new_id(), "Dining room", "Main room, by the open kitchen.", 0};

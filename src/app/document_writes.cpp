@@ -36,7 +36,7 @@ void DocumentWrites::create(store::DocumentWrite write) {
   write.restaurant_id = restaurant_id_;
   write.at = clock_.now();
   atomically([&] {
-    store_.insert_document(write);
+    store_.documents().insert_document(write);
     record(write.collection, "created", write.id);
   });
 }
@@ -45,7 +45,7 @@ void DocumentWrites::update(store::DocumentWrite write, std::string_view before)
   write.restaurant_id = restaurant_id_;
   write.at = clock_.now();
   atomically([&] {
-    store_.update_document(write);
+    store_.documents().update_document(write);
     auto changes = changes_between(before, write.json);
     if (changes != "[]") record(write.collection, "updated", write.id, std::move(changes));
   });
@@ -56,7 +56,7 @@ void DocumentWrites::soft_delete(store::DocumentWrite write) {
   write.at = clock_.now();
   write.deleted = true;
   atomically([&] {
-    store_.update_document(write);
+    store_.documents().update_document(write);
     record(write.collection, "deleted", write.id);
   });
 }
@@ -64,7 +64,7 @@ void DocumentWrites::soft_delete(store::DocumentWrite write) {
 bool DocumentWrites::erase(store::Collection collection, const std::string& id) {
   bool erased = false;
   atomically([&] {
-    erased = store_.erase_document(collection, restaurant_id_, id);
+    erased = store_.documents().erase_document(collection, restaurant_id_, id);
     if (erased) record(collection, "deleted", id);
   });
   return erased;

@@ -59,7 +59,7 @@ domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
         hold.tables.push_back(loaded.booked(id));
       }
       hold.expires_at = now + std::chrono::minutes{c.restaurant.booking_rules.hold_minutes};
-      c.store.insert_document(
+      c.store.documents().insert_document(
           {store::Collection::holds, c.restaurant.id, hold.id, json::hold_to_json(hold), std::nullopt, false, now});
       record_event({c.store, c.clock, c.actor, c.restaurant.id}, "hold.created", hold.id);
       return;
@@ -73,7 +73,7 @@ bool release_hold(const BookingContext& c, const std::string& hold_id) {
   if (!core::is_valid_id(hold_id)) return false;
   bool released = false;
   c.store.atomically([&] {
-    released = c.store.erase_document(store::Collection::holds, c.restaurant.id, hold_id);
+    released = c.store.documents().erase_document(store::Collection::holds, c.restaurant.id, hold_id);
     if (released) record_event({c.store, c.clock, c.actor, c.restaurant.id}, "hold.released", hold_id);
   });
   return released;

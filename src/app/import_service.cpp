@@ -31,7 +31,7 @@ void import_customer(const BookingContext& c, domain::Customer row_customer) {
   auto& store = c.store;
   const EventSource source{c.store, c.clock, c.actor, c.restaurant.id};
   const auto now = c.clock.now();
-  if (auto found = store.find_customer_by_contact(c.restaurant.id, row_customer.email, row_customer.phone)) {
+  if (auto found = store.guests().find_customer_by_contact(c.restaurant.id, row_customer.email, row_customer.phone)) {
     auto customer =
         store::decode_document("customer", found->id, [&] { return json::customer_from_stored(found->json); });
     customer.name = row_customer.name;
@@ -42,13 +42,13 @@ void import_customer(const BookingContext& c, domain::Customer row_customer) {
     std::string changes;
     json::JsonWriter out(changes);
     json::write_document_diff(out, found->json, write.json, {});
-    store.update_document(write);
+    store.documents().update_document(write);
     if (changes != "[]") record_event(source, "customer.updated", customer.id, std::move(changes));
     return;
   }
   row_customer.id = core::new_id();
   row_customer.created_at = now;
-  store.insert_document(customer_write(c.restaurant.id, row_customer, now));
+  store.documents().insert_document(customer_write(c.restaurant.id, row_customer, now));
   record_event(source, "customer.created", row_customer.id);
 }
 
@@ -80,9 +80,9 @@ void save_import_job(store::Store& store, const domain::ImportJob& job, bool fir
   store::DocumentWrite write{
       store::Collection::imports, job.restaurant_id, job.id, json::import_job_to_json(job), std::nullopt, false, at};
   if (first_time)
-    store.insert_document(write);
+    store.documents().insert_document(write);
   else
-    store.update_document(write);
+    store.documents().update_document(write);
 }
 
 void run_import(const BookingContext& c, const ImportSheet& sheet, domain::ImportJob& job, const ImportHooks& hooks) {
@@ -128,7 +128,7 @@ namespace {
 // must not stop at a job that cannot be decoded (it is logged and left).
 std::vector<domain::ImportJob> decodable_import_jobs(store::Store& store, const std::string& restaurant_id) {
   std::vector<domain::ImportJob> jobs;
-  for (const auto& doc : store.list_documents(store::Collection::imports, restaurant_id, false)) {
+  for (const auto& doc : store.documents().list_documents(store::Collection::imports, restaurant_id, false)) {
     try {
       jobs.push_back(
           store::decode_document("import job", doc.id, [&] { return json::import_job_from_stored(doc.json); }));
@@ -142,7 +142,7 @@ std::vector<domain::ImportJob> decodable_import_jobs(store::Store& store, const 
 
 int fail_interrupted_imports(store::Store& store, const core::Clock& clock) {
   int failed = 0;
-  for (const auto& restaurant : store.list_restaurants()) {
+  for (const auto& restaurant : store.restaurants().list_restaurants()) {
     for (auto job : decodable_import_jobs(store, restaurant.id)) {
       if (job.finished()) continue;
       job.message = "The server restarted while this import was " + job.status + "; the rows processed before (" +
@@ -158,10 +158,10 @@ int fail_interrupted_imports(store::Store& store, const core::Clock& clock) {
 
 int purge_finished_imports(store::Store& store, core::SystemTime cutoff) {
   int purged = 0;
-  for (const auto& restaurant : store.list_restaurants()) {
+  for (const auto& restaurant : store.restaurants().list_restaurants()) {
     for (const auto& job : decodable_import_jobs(store, restaurant.id)) {
       if (job.finished() && job.finished_at && *job.finished_at < cutoff) {
-        purged += store.erase_document(store::Collection::imports, restaurant.id, job.id) ? 1 : 0;
+        purged += store.documents().erase_document(store::Collection::imports, restaurant.id, job.id) ? 1 : 0;
       }
     }
   }

@@ -23,7 +23,7 @@ template std::vector<domain::CustomField> load_setup(store::Store&, const std::s
 
 std::vector<domain::Hold> active_holds(store::Store& store, const std::string& restaurant_id, core::SystemTime now) {
   std::vector<domain::Hold> out;
-  for (const auto& stored : store.list_documents(store::Collection::holds, restaurant_id, false)) {
+  for (const auto& stored : store.documents().list_documents(store::Collection::holds, restaurant_id, false)) {
     auto hold = store::decode_document("hold", stored.id, [&] { return json::hold_from_stored(stored.json); });
     if (domain::is_active(hold, now)) out.push_back(std::move(hold));
   }
@@ -58,7 +58,7 @@ void load_bookings_around(store::Store& store, LoadedRestaurant& l, date::year_m
   const auto& zone = l.restaurant.timezone;
   const auto from = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{first} - date::days{1}});
   const auto to = domain::start_of_local_day(zone, date::year_month_day{date::sys_days{last} + date::days{2}});
-  l.bookings = store.seating_bookings_between(l.restaurant.id, from, to);
+  l.bookings = store.bookings().seating_bookings_between(l.restaurant.id, from, to);
   for (const auto& hold : active_holds(store, l.restaurant.id, now)) l.bookings.push_back(domain::as_booking(hold));
 }
 

@@ -65,7 +65,8 @@ Doc decode_stored(const store::Document& stored) {
 template <typename Doc>
 std::vector<Doc> load_all(store::Store& store, const std::string& restaurant_id, bool include_deleted = false) {
   std::vector<Doc> out;
-  for (const auto& stored : store.list_documents(SetupKind<Doc>::collection, restaurant_id, include_deleted)) {
+  for (const auto& stored :
+       store.documents().list_documents(SetupKind<Doc>::collection, restaurant_id, include_deleted)) {
     out.push_back(decode_stored<Doc>(stored));
   }
   return out;
@@ -76,7 +77,7 @@ std::vector<Doc> load_all(store::Store& store, const std::string& restaurant_id,
 template <typename Doc>
 Doc load_one(store::Store& store, const std::string& restaurant_id, std::string_view id) {
   std::optional<store::Document> stored;
-  if (core::is_valid_id(id)) stored = store.find_document(SetupKind<Doc>::collection, restaurant_id, id);
+  if (core::is_valid_id(id)) stored = store.documents().find_document(SetupKind<Doc>::collection, restaurant_id, id);
   if (!stored) {
     throw domain::NotFound("not_found", "_id",
                            std::string("There is no ") + SetupKind<Doc>::noun + " with id '" + std::string(id) + "'.");

@@ -15,8 +15,8 @@ domain::Unauthenticated unknown_user() {
 }
 
 std::optional<domain::StaffUser> find_user(store::Store& store, const LoginAttempt& attempt, const std::string& key) {
-  if (attempt.restaurant_id) return store.find_staff_user(*attempt.restaurant_id, key);
-  auto users = store.find_staff_users_named(key);
+  if (attempt.restaurant_id) return store.staff().find_staff_user(*attempt.restaurant_id, key);
+  auto users = store.staff().find_staff_users_named(key);
   if (users.empty()) return std::nullopt;
   if (users.size() > 1) {
     throw domain::InvalidInput("restaurant_required", "restaurantId",
@@ -73,7 +73,7 @@ TokenPair StaffAuth::change_password(const LoginAttempt& attempt, const std::str
   // Hashed before the write, outside any transaction: it takes tens of ms.
   const std::string hash = core::hash_password(new_password);
   store_.atomically([&] {
-    store_.set_staff_password(user.id, hash, clock_.now());  // also ends the user's sessions
+    store_.staff().set_staff_password(user.id, hash, clock_.now());  // also ends the user's sessions
     const domain::Actor actor{"user", user.id};
     record_event({store_, clock_, actor, user.restaurant_id}, "staff_user.password_changed", user.id);
   });
@@ -86,14 +86,14 @@ TokenPair StaffAuth::refresh(std::string_view refresh_token) {
   std::optional<TokenPair> pair;
   bool reused = false;
   store_.atomically([&] {
-    auto session = store_.find_session_by_refresh(core::sha256(refresh_token));
+    auto session = store_.staff().find_session_by_refresh(core::sha256(refresh_token));
     if (!session) throw unknown;
     switch (domain::refresh_state(*session, clock_.now())) {
       case domain::TokenState::revoked:
         // Used before (or signed out): whoever holds the family's newest
         // pair may have stolen this one, or be its victim; end them all.
         // Not thrown here: that would roll the revocation back.
-        store_.revoke_session_family(session->family_id, clock_.now());
+        store_.staff().revoke_session_family(session->family_id, clock_.now());
         reused = true;
         return;
       case domain::TokenState::expired:
@@ -102,7 +102,7 @@ TokenPair StaffAuth::refresh(std::string_view refresh_token) {
     }
     // Inside atomically(): of two concurrent refreshes with one token, the
     // second finds the session revoked.
-    store_.revoke_session(session->id, clock_.now());
+    store_.staff().revoke_session(session->id, clock_.now());
     domain::StaffUser user;
     user.id = session->user_id;
     user.restaurant_id = session->restaurant_id;
@@ -118,12 +118,12 @@ TokenPair StaffAuth::refresh(std::string_view refresh_token) {
 }
 
 void StaffAuth::logout(std::string_view session_id) {
-  store_.revoke_session(session_id, clock_.now());
+  store_.staff().revoke_session(session_id, clock_.now());
 }
 
 TokenPair StaffAuth::start_session(const domain::StaffUser& user, std::string family_id) {
   auto created = domain::new_session(user, clock_.now(), settings_.lifetimes, std::move(family_id));
-  store_.create_session(created.session);
+  store_.staff().create_session(created.session);
   return {std::move(created.access_token), std::move(created.refresh_token), settings_.lifetimes.access};
 }
 

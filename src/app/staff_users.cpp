@@ -16,7 +16,7 @@ const domain::Actor kCommandLine{"cli", ""};
 namespace {
 
 void require_restaurant(store::Store& store, const std::string& restaurant_id) {
-  if (!core::is_valid_id(restaurant_id) || !store.find_restaurant(restaurant_id)) {
+  if (!core::is_valid_id(restaurant_id) || !store.restaurants().find_restaurant(restaurant_id)) {
     throw UsageError("no restaurant with id '" + restaurant_id + "' (see: maitred restaurant list)");
   }
 }
@@ -27,7 +27,7 @@ void require_acceptable(const std::string& password) {
 
 domain::StaffUser require_user(store::Store& store, const std::string& restaurant_id, const std::string& username) {
   require_restaurant(store, restaurant_id);
-  auto user = store.find_staff_user(restaurant_id, domain::username_key(username));
+  auto user = store.staff().find_staff_user(restaurant_id, domain::username_key(username));
   if (!user) {
     throw UsageError("no user '" + username + "' in this restaurant (see: maitred user list --restaurant ID)");
   }
@@ -54,7 +54,7 @@ domain::StaffUser create_staff_user(store::Store& store, const core::Clock& cloc
   user.created_at = user.password_changed_at = clock.now();
   try {
     store.atomically([&] {
-      store.create_staff_user(user);
+      store.staff().create_staff_user(user);
       record_event({store, clock, kCommandLine, user.restaurant_id}, "staff_user.created", user.id);
     });
   } catch (const store::StoreError& e) {
@@ -66,14 +66,14 @@ domain::StaffUser create_staff_user(store::Store& store, const core::Clock& cloc
 
 std::vector<domain::StaffUser> list_staff_users(store::Store& store, const std::string& restaurant_id) {
   require_restaurant(store, restaurant_id);
-  return store.list_staff_users(restaurant_id);
+  return store.staff().list_staff_users(restaurant_id);
 }
 
 domain::StaffUser delete_staff_user(store::Store& store, const core::Clock& clock, const std::string& restaurant_id,
                                     const std::string& username) {
   auto user = require_user(store, restaurant_id, username);
   store.atomically([&] {
-    store.delete_staff_user(user.id);
+    store.staff().delete_staff_user(user.id);
     record_event({store, clock, kCommandLine, user.restaurant_id}, "staff_user.deleted", user.id);
   });
   return user;
@@ -87,7 +87,7 @@ domain::StaffUser change_staff_password(store::Store& store, const core::Clock& 
   user.password_hash = core::hash_password(password, cost);
   user.password_changed_at = clock.now();
   store.atomically([&] {
-    store.set_staff_password(user.id, user.password_hash, user.password_changed_at);
+    store.staff().set_staff_password(user.id, user.password_hash, user.password_changed_at);
     record_event({store, clock, kCommandLine, user.restaurant_id}, "staff_user.password_changed", user.id);
   });
   return user;

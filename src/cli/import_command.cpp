@@ -29,7 +29,7 @@ int import_file(store::Store& store, const core::Clock& clock, const std::filesy
                 const std::string& restaurant_id, const std::string& type_name, bool allow_overbooking) {
   const auto type = app::import_type_from(type_name);
   if (!type) throw app::UsageError("--type must be bookings or customers");
-  auto restaurant = store.find_restaurant(restaurant_id);
+  auto restaurant = store.restaurants().find_restaurant(restaurant_id);
   if (!restaurant) throw app::UsageError("there is no restaurant with id '" + restaurant_id + "'");
   auto sheet = app::read_import_sheet(*type, read_file(file));
   sheet.allow_overbooking = allow_overbooking;

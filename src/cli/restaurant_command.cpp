@@ -38,7 +38,7 @@ int create(const NewRestaurant& a, const core::Clock& clock) {
 
 int list(const StoreOptions& a, const core::Clock&) {
   auto store = open_admin_store(a);
-  print_json_array(store->list_restaurants(), json::restaurant_to_json);
+  print_json_array(store->restaurants().list_restaurants(), json::restaurant_to_json);
   return 0;
 }
 

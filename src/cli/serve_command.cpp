@@ -85,13 +85,13 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
     core::PeriodicTask flush_key_uses(kKeyUseFlushInterval, [&authenticator] { authenticator.flush_key_uses(); });
     core::PeriodicTask purge_rate_counts(kRateCountPurgeInterval, [&rate_limit] { rate_limit.purge_old_windows(); });
     core::PeriodicTask purge_idempotency_keys(kIdempotencyPurgeInterval, [&store, &clock] {
-      if (auto purged = store.purge_idempotency_keys(clock.now() - kIdempotencyKeyLifetime); purged > 0) {
+      if (auto purged = store.bookings().purge_idempotency_keys(clock.now() - kIdempotencyKeyLifetime); purged > 0) {
         core::log().info("forgot {} idempotency key(s) older than 48 hours", purged);
       }
       // Expired holds and staff sessions already count for nothing; this
       // only reclaims the rows.
-      store.purge_expired_holds(clock.now());
-      store.purge_expired_sessions(clock.now());
+      store.bookings().purge_expired_holds(clock.now());
+      store.staff().purge_expired_sessions(clock.now());
       app::purge_finished_imports(store, clock.now() - kImportJobLifetime);
     });
     auto drop_old_events = [&store, &clock, &config] {

@@ -53,13 +53,13 @@ Principal Authenticator::authenticate(const Request& request) {
 
   // Read the generation before the store: data loaded afterwards is at least
   // that new, so a concurrent revocation always invalidates what we cache.
-  const std::uint64_t generation = store_.data_generation();
+  const std::uint64_t generation = store_.restaurants().data_generation();
   const core::Sha256Digest digest = core::sha256(credential.secret);
   if (auto principal = cached(digest, generation)) {
     note_use(principal->key_id);
     return *principal;
   }
-  for (const auto& key : store_.find_api_keys_by_prefix(*prefix)) {
+  for (const auto& key : store_.restaurants().find_api_keys_by_prefix(*prefix)) {
     if (!core::constant_time_equal(key.secret_hash, digest)) continue;
     if (key.revoked_at) {
       throw unauthorized("revoked_api_key", "This API key has been revoked. Ask the restaurant for a new key.");
@@ -81,7 +81,7 @@ Principal Authenticator::authenticate_bearer(const std::string& token) {
     throw unauthorized("api_key_as_bearer", "This is an API key, not a staff token. " + std::string(kHowTo));
   }
   if (!token.starts_with(domain::kAccessTokenMarker)) throw unknown;
-  auto session = store_.find_session_by_access(core::sha256(token));
+  auto session = store_.staff().find_session_by_access(core::sha256(token));
   if (!session) throw unknown;
   switch (domain::access_state(*session, clock_.now())) {
     case domain::TokenState::revoked:
@@ -141,7 +141,7 @@ void Authenticator::flush_key_uses() {
     for (auto& [id, at] : pending_uses_) uses.push_back({id, at});
     pending_uses_.clear();
   }
-  store_.record_key_uses(uses);
+  store_.restaurants().record_key_uses(uses);
 }
 
 }  // namespace maitred::http

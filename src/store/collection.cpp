@@ -1,4 +1,4 @@
-#include "store/store.hpp"
+#include "store/document_repository.hpp"
 
 namespace maitred::store {
 

@@ -62,9 +62,9 @@ TEST_F(StaffAuthApiTest, EachLoginFailureHasItsOwnCode) {
   {
     auto opened = open_test_store(data());
     store::Store& store = *opened;
-    auto user = store.find_staff_user(restaurant_id_, "anna");
+    auto user = store.staff().find_staff_user(restaurant_id_, "anna");
     ASSERT_TRUE(user);
-    store.set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
+    store.staff().set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
   }
   Reply refused = login("anna", "password1");
   expect_401(refused, "password_change_required");
@@ -78,9 +78,9 @@ TEST_F(StaffAuthApiTest, AUserChangesAPasswordThePolicyNowRefuses) {
   {
     auto opened = open_test_store(data());
     store::Store& store = *opened;
-    auto user = store.find_staff_user(restaurant_id_, "anna");
+    auto user = store.staff().find_staff_user(restaurant_id_, "anna");
     ASSERT_TRUE(user);
-    store.set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
+    store.staff().set_staff_password(user->id, core::hash_password("password1"), core::SystemClock{}.now());
   }
   expect_401(login("anna", "password1"), "password_change_required");
   auto change = [&](const std::string& current, const std::string& next) {

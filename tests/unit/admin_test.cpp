@@ -28,9 +28,9 @@ TEST_F(AdminTest, CreateRestaurantChecksEverythingFirst) {
   EXPECT_THROW(create_restaurant(store_, clock_, "X", "Not/AZone"), UsageError);
   EXPECT_THROW(create_restaurant(store_, clock_, "X", ""), UsageError);
   EXPECT_THROW(create_restaurant(store_, clock_, std::string(201, 'x'), "UTC"), UsageError);
-  EXPECT_TRUE(store_.list_restaurants().empty());
+  EXPECT_TRUE(store_.restaurants().list_restaurants().empty());
   auto r = create_restaurant(store_, clock_, "Geranium", "Europe/Copenhagen");
-  EXPECT_EQ(store_.list_restaurants().size(), 1u);
+  EXPECT_EQ(store_.restaurants().list_restaurants().size(), 1u);
   EXPECT_EQ(r.created_at, clock_.now());
 }
 
@@ -72,7 +72,9 @@ namespace {
 
 TEST_F(AdminTest, DemoComesWithARealisticSetupOnlyOnce) {
   auto demo = ensure_demo(store_, clock_, dir_.path());
-  auto count = [&](store::Collection c) { return store_.list_documents(c, demo.restaurant.id, false).size(); };
+  auto count = [&](store::Collection c) {
+    return store_.documents().list_documents(c, demo.restaurant.id, false).size();
+  };
   EXPECT_EQ(count(store::Collection::areas), 2u);
   EXPECT_EQ(count(store::Collection::tables), 20u);
   EXPECT_EQ(count(store::Collection::table_combinations), 3u);
@@ -87,7 +89,7 @@ TEST_F(AdminTest, DemoSpecialDaysAreUpcoming) {
   clock_.set(core::SystemTime{std::chrono::milliseconds{1'798'675'200'000}});  // 2026-12-31T00:00:00Z
   auto demo = ensure_demo(store_, clock_, dir_.path());
   std::vector<std::string> docs;
-  for (const auto& d : store_.list_documents(store::Collection::opening_hours, demo.restaurant.id, false)) {
+  for (const auto& d : store_.documents().list_documents(store::Collection::opening_hours, demo.restaurant.id, false)) {
     docs.push_back(d.json);
   }
   auto has = [&](const std::string& text) {
@@ -104,7 +106,7 @@ namespace maitred::app {
 namespace {
 
 std::size_t all_bookings(SqliteStore& store, const std::string& restaurant_id) {
-  return store
+  return store.bookings()
       .bookings_starting_between(restaurant_id, core::SystemTime{},
                                  core::SystemTime{std::chrono::hours{24 * 365 * 100}})
       .size();
@@ -116,7 +118,7 @@ TEST_F(AdminTest, DemoBooksItsNextTwoWeeksWithoutEverOverbooking) {
   auto demo = ensure_demo(store_, clock_, dir_.path());  // 2026-11-26 from the fixture's clock
   const auto from = clock_.now() - std::chrono::hours{24};
   const auto to = clock_.now() + std::chrono::hours{24 * 16};
-  const auto bookings = store_.bookings_starting_between(demo.restaurant.id, from, to);
+  const auto bookings = store_.bookings().bookings_starting_between(demo.restaurant.id, from, to);
   EXPECT_EQ(static_cast<int>(bookings.size()), demo.bookings_added);
   EXPECT_GT(bookings.size(), 200u);
   EXPECT_EQ(all_bookings(store_, demo.restaurant.id), bookings.size());

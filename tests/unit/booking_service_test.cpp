@@ -40,7 +40,7 @@ class BookingServiceTest : public OneTableRestaurant {
 
 TEST_F(BookingServiceTest, ACreateWritesTheBookingItsCustomerAndTheirEvents) {
   auto created = create_booking(context(), friday_dinner(), std::nullopt);
-  auto booking = store_.find_booking(restaurant_.id, created.id);
+  auto booking = store_.bookings().find_booking(restaurant_.id, created.id);
   ASSERT_TRUE(booking);
   EXPECT_EQ(booking->people, 2);
   EXPECT_EQ(booking->tables.size(), 1u) << "the engine seated the party at F1";
@@ -96,7 +96,7 @@ TEST_F(BookingServiceTest, NotesCommentsAndErasureEachRecordOneEvent) {
   EXPECT_EQ(event_types(), (std::vector<std::string>{"customer.created", "booking.created", "booking.note_added",
                                                      "booking.comment_added", "booking.deleted"}));
   EXPECT_TRUE(events().back().changes_json.empty()) << "an erasure carries ids only";
-  EXPECT_FALSE(store_.find_booking(restaurant_.id, id));
+  EXPECT_FALSE(store_.bookings().find_booking(restaurant_.id, id));
 }
 
 TEST_F(BookingServiceTest, AnIdempotentReplayWritesNothingAndRecordsNothing) {

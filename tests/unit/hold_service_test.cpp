@@ -48,10 +48,10 @@ TEST_F(HoldServiceTest, HoldMinutesComeFromTheRestaurant) {
 
 TEST_F(HoldServiceTest, ExpiredHoldsArePurged) {
   place_hold(context(), request_);
-  EXPECT_EQ(store_.purge_expired_holds(clock_.now()), 0u);
+  EXPECT_EQ(store_.bookings().purge_expired_holds(clock_.now()), 0u);
   clock_.advance(11min);
-  EXPECT_EQ(store_.purge_expired_holds(clock_.now()), 1u);
-  EXPECT_TRUE(store_.list_documents(store::Collection::holds, restaurant_.id, false).empty());
+  EXPECT_EQ(store_.bookings().purge_expired_holds(clock_.now()), 1u);
+  EXPECT_TRUE(store_.documents().list_documents(store::Collection::holds, restaurant_.id, false).empty());
 }
 
 TEST_F(HoldServiceTest, ReleasingIsIdempotentlyFalseTheSecondTime) {

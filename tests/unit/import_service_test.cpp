@@ -32,7 +32,7 @@ class ImportServiceTest : public OneTableRestaurant {
   std::size_t bookings() {
     store::BookingQuery q;
     q.restaurant_id = restaurant_.id;
-    return store_.list_booking_documents(q).size();
+    return store_.bookings().list_booking_documents(q).size();
   }
 };
 
@@ -65,11 +65,11 @@ TEST_F(ImportServiceTest, GoodRowsAreWrittenAndBadOnesReportedWithRowFieldAndCod
   EXPECT_TRUE(job.finished_at);
   EXPECT_EQ(bookings(), 1u);
   // The stored document is what was returned.
-  auto stored = store_.find_document(store::Collection::imports, restaurant_.id, job.id);
+  auto stored = store_.documents().find_document(store::Collection::imports, restaurant_.id, job.id);
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->json, json::import_job_to_json(job));
   // Bookings made by an import link customers as the API does.
-  EXPECT_EQ(store_.list_documents(store::Collection::customers, restaurant_.id, false).size(), 1u);
+  EXPECT_EQ(store_.documents().list_documents(store::Collection::customers, restaurant_.id, false).size(), 1u);
 }
 
 TEST_F(ImportServiceTest, CustomersAreCreatedOrJoinedByContact) {
@@ -81,7 +81,7 @@ TEST_F(ImportServiceTest, CustomersAreCreatedOrJoinedByContact) {
                  "Nobody,,,\n");
   EXPECT_EQ(job.imported, 3);
   EXPECT_EQ(job.failed, 1);
-  auto customers = store_.list_documents(store::Collection::customers, restaurant_.id, false);
+  auto customers = store_.documents().list_documents(store::Collection::customers, restaurant_.id, false);
   ASSERT_EQ(customers.size(), 2u);
   EXPECT_NE(customers[0].json.find("\"name\":\"Ada Lovelace\""), std::string::npos) << customers[0].json;
   EXPECT_NE(customers[0].json.find("\"phone\":\"+4511111111\""), std::string::npos) << customers[0].json;
@@ -115,8 +115,8 @@ TEST_F(ImportServiceTest, JobsAPreviousProcessLeftUnfinishedAreMarkedFailed) {
   job.status = "running";
   save_import_job(store_, job, true);
   EXPECT_EQ(fail_interrupted_imports(store_, clock_), 1);
-  auto stored =
-      json::import_job_from_stored(store_.find_document(store::Collection::imports, restaurant_.id, job.id)->json);
+  auto stored = json::import_job_from_stored(
+      store_.documents().find_document(store::Collection::imports, restaurant_.id, job.id)->json);
   EXPECT_EQ(stored.status, "failed");
   EXPECT_NE(stored.message.find("restarted"), std::string::npos) << stored.message;
   EXPECT_TRUE(stored.finished_at);
@@ -131,9 +131,10 @@ TEST_F(ImportServiceTest, FinishedJobsAreForgottenAfterTheirLifetime) {
   EXPECT_EQ(purge_finished_imports(store_, clock_.now()), 0);  // finished at now: not before
   clock_.advance(std::chrono::hours{1});
   EXPECT_EQ(purge_finished_imports(store_, clock_.now()), 1);
-  EXPECT_FALSE(store_.find_document(store::Collection::imports, restaurant_.id, done.id));
-  EXPECT_TRUE(store_.find_document(store::Collection::imports, restaurant_.id, queued.id));  // never unfinished ones
-  EXPECT_EQ(store_.list_documents(store::Collection::customers, restaurant_.id, false).size(), 1u);
+  EXPECT_FALSE(store_.documents().find_document(store::Collection::imports, restaurant_.id, done.id));
+  EXPECT_TRUE(store_.documents().find_document(store::Collection::imports, restaurant_.id,
+                                               queued.id));  // never unfinished ones
+  EXPECT_EQ(store_.documents().list_documents(store::Collection::customers, restaurant_.id, false).size(), 1u);
 }
 
 TEST_F(ImportServiceTest, TheRunnerWorksOffTheCallersThread) {
@@ -142,8 +143,8 @@ TEST_F(ImportServiceTest, TheRunnerWorksOffTheCallersThread) {
                            read_import_sheet(ImportType::customers, "name,email\na,a@x.io\nb,b@x.io\n"));
   EXPECT_EQ(job.status, "queued");
   for (int i = 0; i < 500; ++i) {
-    auto stored =
-        json::import_job_from_stored(store_.find_document(store::Collection::imports, restaurant_.id, job.id)->json);
+    auto stored = json::import_job_from_stored(
+        store_.documents().find_document(store::Collection::imports, restaurant_.id, job.id)->json);
     if (stored.finished()) {
       EXPECT_EQ(stored.status, "done");
       EXPECT_EQ(stored.imported, 2);

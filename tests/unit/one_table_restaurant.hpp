@@ -27,7 +27,7 @@ class OneTableRestaurant : public ::testing::Test {
     table.id = core::new_id();
     table.name = "F1";
     table.seats_max = 4;
-    store_.insert_document(
+    store_.documents().insert_document(
         {store::Collection::tables, restaurant_.id, table.id,
          json::to_json(
              table, [](json::JsonWriter& out, const domain::Table& t) { json::write_table(out, t, nullptr, false); }),
@@ -38,8 +38,9 @@ class OneTableRestaurant : public ::testing::Test {
     dinner.day = 5;  // Friday
     dinner.open = 1800;
     dinner.close = 2300;
-    store_.insert_document({store::Collection::opening_hours, restaurant_.id, dinner.id,
-                            json::to_json(dinner, json::write_opening_hour), std::nullopt, false, clock_.now()});
+    store_.documents().insert_document({store::Collection::opening_hours, restaurant_.id, dinner.id,
+                                        json::to_json(dinner, json::write_opening_hour), std::nullopt, false,
+                                        clock_.now()});
   }
 
   test::TempDir dir_;

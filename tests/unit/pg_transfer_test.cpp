@@ -77,12 +77,12 @@ class PgTransferTest : public ::testing::Test {
     restaurant_id_ = demo.restaurant.id;
     auto user =
         app::create_staff_user(store, clock_, {restaurant_id_, "Ana", "manager", "correct horse battery"}, {1, 8, 1});
-    store.create_session(domain::new_session(user, clock_.now(), {}).session);
-    store.put_setting("migrate-test", "a value");
-    store.put_idempotency_key(restaurant_id_, "key-1", {"hash", "booking", clock_.now()});
+    store.staff().create_session(domain::new_session(user, clock_.now(), {}).session);
+    store.restaurants().put_setting("migrate-test", "a value");
+    store.bookings().put_idempotency_key(restaurant_id_, "key-1", {"hash", "booking", clock_.now()});
     // A soft-deleted document keeps its place in insertion order.
-    store.insert_document({Collection::customers, restaurant_id_, "CUSTOMERDELETED01", R"({"_id":"x"})", std::nullopt,
-                           true, clock_.now()});
+    store.documents().insert_document({Collection::customers, restaurant_id_, "CUSTOMERDELETED01", R"({"_id":"x"})",
+                                       std::nullopt, true, clock_.now()});
   }
 
   std::filesystem::path source_file() const { return dir_.path() / "maitred.db"; }
@@ -165,13 +165,13 @@ TEST_F(PgTransferTest, TheStoresAnswerAlikeAfterTheCopy) {
   url.postgresql_url = target_url_;
   auto pg_store = open_store(url, {});
 
-  ASSERT_EQ(pg_store->list_restaurants().size(), 1u);
-  EXPECT_EQ(pg_store->list_restaurants()[0].id, restaurant_id_);
-  EXPECT_EQ(pg_store->get_setting("migrate-test"), std::optional<std::string>("a value"));
+  ASSERT_EQ(pg_store->restaurants().list_restaurants().size(), 1u);
+  EXPECT_EQ(pg_store->restaurants().list_restaurants()[0].id, restaurant_id_);
+  EXPECT_EQ(pg_store->restaurants().get_setting("migrate-test"), std::optional<std::string>("a value"));
   // Documents in insertion order, deleted ones included, byte for byte.
   for (auto collection : {Collection::areas, Collection::tables, Collection::custom_fields, Collection::customers}) {
-    const auto expected = sqlite_store.list_documents(collection, restaurant_id_, true);
-    const auto copied = pg_store->list_documents(collection, restaurant_id_, true);
+    const auto expected = sqlite_store.documents().list_documents(collection, restaurant_id_, true);
+    const auto copied = pg_store->documents().list_documents(collection, restaurant_id_, true);
     ASSERT_EQ(copied.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
       EXPECT_EQ(copied[i].id, expected[i].id);
@@ -183,18 +183,19 @@ TEST_F(PgTransferTest, TheStoresAnswerAlikeAfterTheCopy) {
   BookingQuery query;
   query.restaurant_id = restaurant_id_;
   query.limit = 1000;
-  const auto bookings = sqlite_store.list_booking_documents(query);
+  const auto bookings = sqlite_store.bookings().list_booking_documents(query);
   ASSERT_GT(bookings.size(), 400u);
-  EXPECT_EQ(pg_store->list_booking_documents(query), bookings);
+  EXPECT_EQ(pg_store->bookings().list_booking_documents(query), bookings);
   for (const auto& id : sqlite_column("SELECT id FROM bookings LIMIT 20"))
-    EXPECT_EQ(pg_store->booking_history(restaurant_id_, id), sqlite_store.booking_history(restaurant_id_, id));
+    EXPECT_EQ(pg_store->bookings().booking_history(restaurant_id_, id),
+              sqlite_store.bookings().booking_history(restaurant_id_, id));
   // Keys and staff sign-in work against the copy: hashes arrived intact.
-  const auto keys = sqlite_store.list_api_keys(restaurant_id_);
+  const auto keys = sqlite_store.restaurants().list_api_keys(restaurant_id_);
   ASSERT_EQ(keys.size(), 1u);
-  const auto key = pg_store->find_api_key(keys[0].id);
+  const auto key = pg_store->restaurants().find_api_key(keys[0].id);
   ASSERT_TRUE(key.has_value());
   EXPECT_EQ(key->secret_hash, keys[0].secret_hash);
-  EXPECT_EQ(pg_store->find_staff_users_named("ana").size(), 1u);
+  EXPECT_EQ(pg_store->staff().find_staff_users_named("ana").size(), 1u);
 }
 
 TEST_F(PgTransferTest, AnInterruptedCopyResumesWithoutDuplicates) {

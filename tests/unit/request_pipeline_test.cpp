@@ -130,7 +130,7 @@ TEST_F(PipelineTest, UnknownPathsCountAgainstTheAddress) {
 }
 
 TEST_F(PipelineTest, RevokedKeyIsRefused) {
-  auto keys = store_.list_api_keys(restaurant_.id);
+  auto keys = store_.restaurants().list_api_keys(restaurant_.id);
   ASSERT_EQ(keys.size(), 1u);
   app::revoke_api_key(store_, clock_, keys[0].id);
   auto r = send("/me", basic(key_));
@@ -143,7 +143,7 @@ TEST_F(PipelineTest, KeyRevokedByAnotherProcessIsRefusedOnTheNextRequest) {
   ASSERT_EQ(send("/me", basic(key_)).status, 200u);
   // A second store on the same file stands for `maitred key revoke` in another process.
   SqliteStore admin{dir_.path() / "m.db", SqliteStore::Owner::admin};
-  app::revoke_api_key(admin, clock_, store_.list_api_keys(restaurant_.id)[0].id);
+  app::revoke_api_key(admin, clock_, store_.restaurants().list_api_keys(restaurant_.id)[0].id);
   EXPECT_EQ(send("/me", basic(key_)).status, 401u);
 }
 
@@ -156,9 +156,9 @@ TEST_F(PipelineTest, KeyCreatedByAnotherProcessWorksAtOnce) {
 
 TEST_F(PipelineTest, LastUseIsFlushedInBatches) {
   EXPECT_EQ(send("/me", basic(key_)).status, 200u);
-  EXPECT_FALSE(store_.list_api_keys(restaurant_.id)[0].last_used_at);
+  EXPECT_FALSE(store_.restaurants().list_api_keys(restaurant_.id)[0].last_used_at);
   authenticator_.flush_key_uses();
-  EXPECT_EQ(store_.list_api_keys(restaurant_.id)[0].last_used_at, clock_.now());
+  EXPECT_EQ(store_.restaurants().list_api_keys(restaurant_.id)[0].last_used_at, clock_.now());
 }
 
 }  // namespace

@@ -40,8 +40,8 @@ TEST_F(SqliteStoreTest, AnAdminProcessWritesBesideTheServer) {
   SqliteStore server(file(), SqliteStore::Owner::server);
   SqliteStore admin(file(), SqliteStore::Owner::admin);
   auto r = restaurant();
-  admin.create_restaurant(r);
-  EXPECT_TRUE(server.find_restaurant(r.id));
+  admin.restaurants().create_restaurant(r);
+  EXPECT_TRUE(server.restaurants().find_restaurant(r.id));
 }
 
 TEST_F(SqliteStoreTest, AWriteLockedElsewhereIsUnavailableAfterTheBusyTimeout) {
@@ -49,12 +49,12 @@ TEST_F(SqliteStoreTest, AWriteLockedElsewhereIsUnavailableAfterTheBusyTimeout) {
   SqliteStore other(file(), SqliteStore::Owner::admin);
   other.atomically([&] {
     const auto started = std::chrono::steady_clock::now();
-    EXPECT_THROW(store.put_setting("x", "1"), StoreUnavailable);
+    EXPECT_THROW(store.restaurants().put_setting("x", "1"), StoreUnavailable);
     EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
-    EXPECT_FALSE(store.get_setting("x"));  // reads still work (WAL)
+    EXPECT_FALSE(store.restaurants().get_setting("x"));  // reads still work (WAL)
   });
-  store.put_setting("x", "1");
-  EXPECT_EQ(store.get_setting("x"), "1");
+  store.restaurants().put_setting("x", "1");
+  EXPECT_EQ(store.restaurants().get_setting("x"), "1");
 }
 
 TEST_F(SqliteStoreTest, UnwritablePathIsUnavailable) {
@@ -70,8 +70,8 @@ TEST_F(SqliteStoreTest, ACorruptRestaurantIsAnInternalErrorNamingItAndListsStepO
   SqliteStore store(file(), SqliteStore::Owner::server);
   auto broken = restaurant("Broken");
   auto fine = restaurant("Fine");
-  store.create_restaurant(broken);
-  store.create_restaurant(fine);
+  store.restaurants().create_restaurant(broken);
+  store.restaurants().create_restaurant(fine);
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(file().c_str(), &db), SQLITE_OK);
@@ -81,15 +81,15 @@ TEST_F(SqliteStoreTest, ACorruptRestaurantIsAnInternalErrorNamingItAndListsStepO
   }
   SqliteStore reopened(file(), SqliteStore::Owner::server);  // nothing cached
   try {
-    (void)reopened.find_restaurant(broken.id);
+    (void)reopened.restaurants().find_restaurant(broken.id);
     ADD_FAILURE() << "no CorruptDocument";
   } catch (const CorruptDocument& e) {
     EXPECT_EQ(e.kind, StoreError::Kind::internal);
     EXPECT_NE(std::string(e.what()).find("corrupt restaurant document '" + broken.id + "'"), std::string::npos)
         << e.what();
   }
-  EXPECT_TRUE(reopened.find_restaurant(fine.id));
-  const auto listed = reopened.list_restaurants();
+  EXPECT_TRUE(reopened.restaurants().find_restaurant(fine.id));
+  const auto listed = reopened.restaurants().list_restaurants();
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].id, fine.id);
 }
@@ -99,16 +99,16 @@ TEST(SqliteStoreCache, AChangeByAnotherProcessIsSeenAtOnce) {
   SqliteStore server(dir.path() / "c.db", SqliteStore::Owner::server);
   SqliteStore admin(dir.path() / "c.db", SqliteStore::Owner::admin);
   domain::Restaurant r = make_restaurant("Before", "UTC");
-  admin.create_restaurant(r);
-  ASSERT_EQ(server.find_restaurant(r.id)->name, "Before");  // cached now
+  admin.restaurants().create_restaurant(r);
+  ASSERT_EQ(server.restaurants().find_restaurant(r.id)->name, "Before");  // cached now
   // Change the row behind the cache's back, then announce it as a writer does.
   {
     sqlite::Connection raw(dir.path() / "c.db", sqlite::Connection::Role::writer, false);
     raw.exec("UPDATE restaurants SET doc = json_set(doc, '$.name', 'After')");
   }
-  EXPECT_EQ(server.find_restaurant(r.id)->name, "Before") << "a cache that never caches tests nothing";
-  admin.put_setting("anything", "x");  // any write through a store bumps the generation
-  EXPECT_EQ(server.find_restaurant(r.id)->name, "After");
+  EXPECT_EQ(server.restaurants().find_restaurant(r.id)->name, "Before") << "a cache that never caches tests nothing";
+  admin.restaurants().put_setting("anything", "x");  // any write through a store bumps the generation
+  EXPECT_EQ(server.restaurants().find_restaurant(r.id)->name, "After");
 }
 
 // Migration 0006 fills the seating columns of bookings written before it.
@@ -119,13 +119,13 @@ TEST(SqliteMigrations, SeatingColumnsAreFilledFromTheDocuments) {
   std::vector<domain::Booking> written;
   {
     SqliteStore store(file, SqliteStore::Owner::server);
-    store.create_restaurant(restaurant);
+    store.restaurants().create_restaurant(restaurant);
     for (int i = 0; i < 3; ++i) {
       auto b = make_booking(restaurant.id, "2026-12-04T18:00:00Z", 2 + i, i == 2 ? "left" : "approved");
       b.duration = 90 + 30 * i;
       for (int t = 0; t <= i; ++t) b.tables.push_back({"T" + std::to_string(t), "x", "", ""});
       if (i == 2) b.stamps.left_at = *core::parse_utc("2026-12-04T19:00:00Z");
-      store.insert_booking(b);
+      store.bookings().insert_booking(b);
       written.push_back(b);
     }
   }
@@ -140,8 +140,8 @@ TEST(SqliteMigrations, SeatingColumnsAreFilledFromTheDocuments) {
   sqlite3_close(db);
 
   SqliteStore store(file, SqliteStore::Owner::server);
-  auto found = store.seating_bookings_between(restaurant.id, *core::parse_utc("2026-12-04T00:00:00Z"),
-                                              *core::parse_utc("2026-12-05T00:00:00Z"));
+  auto found = store.bookings().seating_bookings_between(restaurant.id, *core::parse_utc("2026-12-04T00:00:00Z"),
+                                                         *core::parse_utc("2026-12-05T00:00:00Z"));
   ASSERT_EQ(found.size(), 3u);
   for (const auto& b : found) {
     auto w = std::ranges::find(written, b.id, &domain::Booking::id);

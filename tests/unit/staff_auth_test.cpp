@@ -40,7 +40,7 @@ class StaffAuthTest : public ::testing::Test {
     return {std::nullopt, std::move(username), std::move(password), "10.0.0.1"};
   }
   std::string role_of(const std::string& access_token) {
-    auto s = store_.find_session_by_access(core::sha256(access_token));
+    auto s = store_.staff().find_session_by_access(core::sha256(access_token));
     return s ? std::string(domain::role_name(s->role)) : "none";
   }
 
@@ -65,8 +65,8 @@ TEST_F(StaffAuthTest, EachFailureHasItsOwnCode) {
   EXPECT_EQ(refusal([&] { auth_.login(attempt("anna", "tr4mpolinE")); }), "wrong_password");
   EXPECT_EQ(refusal([&] { auth_.login(attempt("not a name", "x")); }), "unknown_user");
   // Stored before the list knew it: the hash matches, the policy says no.
-  auto user = store_.find_staff_user(restaurant_, "anna");
-  store_.set_staff_password(user->id, core::hash_password("password1", kCheap), clock_.now());
+  auto user = store_.staff().find_staff_user(restaurant_, "anna");
+  store_.staff().set_staff_password(user->id, core::hash_password("password1", kCheap), clock_.now());
   EXPECT_EQ(refusal([&] { auth_.login(attempt("anna", "password1")); }), "password_change_required");
 }
 
@@ -84,8 +84,9 @@ TEST_F(StaffAuthTest, RefreshRotatesAndTheOldRefreshTokenIsRefused) {
   auto second = auth_.refresh(first.refresh_token);
   EXPECT_NE(second.access_token, first.access_token);
   EXPECT_EQ(role_of(second.access_token), "host");
-  EXPECT_EQ(domain::access_state(*store_.find_session_by_access(core::sha256(first.access_token)), clock_.now()),
-            domain::TokenState::revoked);
+  EXPECT_EQ(
+      domain::access_state(*store_.staff().find_session_by_access(core::sha256(first.access_token)), clock_.now()),
+      domain::TokenState::revoked);
   EXPECT_EQ(refusal([&] { auth_.refresh("mtr_nonsense"); }), "unknown_token");
   EXPECT_EQ(refusal([&] { auth_.refresh(second.access_token); }), "unknown_token");
   clock_.advance(31 * 24h);
@@ -99,7 +100,7 @@ TEST_F(StaffAuthTest, ARefreshTokenUsedTwiceEndsTheWholeFamilyButNoOtherSignIn) 
   auto third = auth_.refresh(second.refresh_token);
   EXPECT_EQ(refusal([&] { auth_.refresh(first.refresh_token); }), "token_revoked");
   auto state = [&](const std::string& access) {
-    return domain::access_state(*store_.find_session_by_access(core::sha256(access)), clock_.now());
+    return domain::access_state(*store_.staff().find_session_by_access(core::sha256(access)), clock_.now());
   };
   EXPECT_EQ(state(third.access_token), domain::TokenState::revoked);
   EXPECT_EQ(refusal([&] { auth_.refresh(third.refresh_token); }), "token_revoked");
@@ -125,9 +126,9 @@ TEST_F(StaffAuthTest, SessionsPastTheirRefreshLifeArePurged) {
   clock_.advance(20 * 24h);
   auto recent = auth_.login(attempt("anna", "tr4mpoline"));
   clock_.advance(11 * 24h);
-  EXPECT_EQ(store_.purge_expired_sessions(clock_.now()), 1u);
-  EXPECT_FALSE(store_.find_session_by_access(core::sha256(old.access_token)));
-  EXPECT_TRUE(store_.find_session_by_access(core::sha256(recent.access_token)));
+  EXPECT_EQ(store_.staff().purge_expired_sessions(clock_.now()), 1u);
+  EXPECT_FALSE(store_.staff().find_session_by_access(core::sha256(old.access_token)));
+  EXPECT_TRUE(store_.staff().find_session_by_access(core::sha256(recent.access_token)));
 }
 
 TEST_F(StaffAuthTest, RepeatedFailuresSlowThenLockTheName) {
@@ -152,10 +153,10 @@ TEST_F(StaffAuthTest, RepeatedFailuresSlowThenLockTheName) {
 TEST_F(StaffAuthTest, PasswordChangeAndDeletionEndSessions) {
   auto pair = auth_.login(attempt("anna", "tr4mpoline"));
   change_staff_password(store_, clock_, restaurant_, "ANNA", "n3w-password", kCheap);
-  EXPECT_TRUE(store_.find_session_by_access(core::sha256(pair.access_token))->revoked_at);
+  EXPECT_TRUE(store_.staff().find_session_by_access(core::sha256(pair.access_token))->revoked_at);
   pair = auth_.login(attempt("anna", "n3w-password"));
   delete_staff_user(store_, clock_, restaurant_, "anna");
-  EXPECT_FALSE(store_.find_session_by_access(core::sha256(pair.access_token)));
+  EXPECT_FALSE(store_.staff().find_session_by_access(core::sha256(pair.access_token)));
 }
 
 TEST_F(StaffAuthTest, UserAdministrationChecksItsInput) {

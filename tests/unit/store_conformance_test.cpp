@@ -60,7 +60,7 @@ class StoreTest : public ::testing::Test {
  protected:
   explicit StoreTest(Kind kind)
       : url_(fresh_database(kind, dir_)), store_(open_store(url_, open_options(true))), s_(*store_) {
-    s_.create_restaurant(restaurant_);
+    s_.restaurants().create_restaurant(restaurant_);
   }
 
   // Another instance on the same data, as another process would open it.
@@ -136,82 +136,83 @@ std::vector<std::string> ids_of(const std::vector<Document>& documents) {
 
 TEST_P(StoreConformance, RestaurantsRoundTrip) {
   auto r = make_restaurant("Noma \"quoted\" \xC3\xA6", "Europe/Copenhagen");
-  s_.create_restaurant(r);
-  auto found = s_.find_restaurant(r.id);
+  s_.restaurants().create_restaurant(r);
+  auto found = s_.restaurants().find_restaurant(r.id);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, r.name);
   EXPECT_EQ(found->timezone, r.timezone);
   EXPECT_EQ(found->created_at, r.created_at);
-  EXPECT_FALSE(s_.find_restaurant(kNoSuchId));
-  EXPECT_EQ(s_.list_restaurants().size(), 2u);
+  EXPECT_FALSE(s_.restaurants().find_restaurant(kNoSuchId));
+  EXPECT_EQ(s_.restaurants().list_restaurants().size(), 2u);
 
   r.name = "Renamed";
-  EXPECT_TRUE(s_.update_restaurant(r));
-  EXPECT_EQ(s_.find_restaurant(r.id)->name, "Renamed");
+  EXPECT_TRUE(s_.restaurants().update_restaurant(r));
+  EXPECT_EQ(s_.restaurants().find_restaurant(r.id)->name, "Renamed");
   auto unknown = make_restaurant("Nowhere", "UTC");
-  EXPECT_FALSE(s_.update_restaurant(unknown));
-  EXPECT_FALSE(s_.find_restaurant(unknown.id));
+  EXPECT_FALSE(s_.restaurants().update_restaurant(unknown));
+  EXPECT_FALSE(s_.restaurants().find_restaurant(unknown.id));
 }
 
 TEST_P(StoreConformance, DuplicateRestaurantIdIsAConflict) {
-  expect_conflict([&] { s_.create_restaurant(restaurant_); }, "same restaurant twice");
+  expect_conflict([&] { s_.restaurants().create_restaurant(restaurant_); }, "same restaurant twice");
 }
 
 TEST_P(StoreConformance, KeysAreFoundByPrefixAndRevoked) {
   auto k = domain::generate_api_key(restaurant_.id, "pos", kNow);
-  s_.create_api_key(k.key);
+  s_.restaurants().create_api_key(k.key);
 
-  auto found = s_.find_api_keys_by_prefix(k.key.lookup_prefix);
+  auto found = s_.restaurants().find_api_keys_by_prefix(k.key.lookup_prefix);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_TRUE(domain::secret_matches(found[0], k.secret));
   EXPECT_EQ(found[0].label, "pos");
   EXPECT_FALSE(found[0].revoked_at);
 
-  EXPECT_TRUE(s_.revoke_api_key(k.key.id, kNow + 5s));
-  EXPECT_TRUE(s_.revoke_api_key(k.key.id, kNow + 10s));  // idempotent, keeps the first time
-  EXPECT_EQ(s_.find_api_key(k.key.id)->revoked_at, kNow + 5s);
-  EXPECT_EQ(s_.find_api_keys_by_prefix(k.key.lookup_prefix).at(0).revoked_at, kNow + 5s) << "revoked ones included";
-  EXPECT_FALSE(s_.revoke_api_key(kNoSuchId, kNow));
+  EXPECT_TRUE(s_.restaurants().revoke_api_key(k.key.id, kNow + 5s));
+  EXPECT_TRUE(s_.restaurants().revoke_api_key(k.key.id, kNow + 10s));  // idempotent, keeps the first time
+  EXPECT_EQ(s_.restaurants().find_api_key(k.key.id)->revoked_at, kNow + 5s);
+  EXPECT_EQ(s_.restaurants().find_api_keys_by_prefix(k.key.lookup_prefix).at(0).revoked_at, kNow + 5s)
+      << "revoked ones included";
+  EXPECT_FALSE(s_.restaurants().revoke_api_key(kNoSuchId, kNow));
 }
 
 TEST_P(StoreConformance, KeyOfUnknownRestaurantIsRefused) {
   auto k = domain::generate_api_key(kNoSuchId, "", kNow);
-  expect_conflict([&] { s_.create_api_key(k.key); }, "key of an unknown restaurant");
-  EXPECT_FALSE(s_.find_api_key(k.key.id));
+  expect_conflict([&] { s_.restaurants().create_api_key(k.key); }, "key of an unknown restaurant");
+  EXPECT_FALSE(s_.restaurants().find_api_key(k.key.id));
 }
 
 TEST_P(StoreConformance, KeyUsesOnlyMoveForward) {
   auto k = domain::generate_api_key(restaurant_.id, "", kNow);
-  s_.create_api_key(k.key);
+  s_.restaurants().create_api_key(k.key);
   std::vector<KeyUse> uses{{k.key.id, kNow + 60s}};
-  s_.record_key_uses(uses);
+  s_.restaurants().record_key_uses(uses);
   std::vector<KeyUse> older{{k.key.id, kNow + 30s}, {kNoSuchId, kNow}};
-  s_.record_key_uses(older);
-  EXPECT_EQ(s_.find_api_key(k.key.id)->last_used_at, kNow + 60s);
+  s_.restaurants().record_key_uses(older);
+  EXPECT_EQ(s_.restaurants().find_api_key(k.key.id)->last_used_at, kNow + 60s);
 }
 
 TEST_P(StoreConformance, ListsAreScopedToTheRestaurant) {
   auto other = make_restaurant("B", "UTC");
-  s_.create_restaurant(other);
-  s_.create_api_key(domain::generate_api_key(restaurant_.id, "a1", kNow).key);
-  s_.create_api_key(domain::generate_api_key(restaurant_.id, "a2", kNow).key);
-  s_.create_api_key(domain::generate_api_key(other.id, "b1", kNow).key);
-  EXPECT_EQ(s_.list_api_keys(restaurant_.id).size(), 2u);
-  EXPECT_EQ(s_.list_api_keys(other.id).size(), 1u);
+  s_.restaurants().create_restaurant(other);
+  s_.restaurants().create_api_key(domain::generate_api_key(restaurant_.id, "a1", kNow).key);
+  s_.restaurants().create_api_key(domain::generate_api_key(restaurant_.id, "a2", kNow).key);
+  s_.restaurants().create_api_key(domain::generate_api_key(other.id, "b1", kNow).key);
+  EXPECT_EQ(s_.restaurants().list_api_keys(restaurant_.id).size(), 2u);
+  EXPECT_EQ(s_.restaurants().list_api_keys(other.id).size(), 1u);
 }
 
 TEST_P(StoreConformance, SettingsUpsert) {
-  EXPECT_FALSE(s_.get_setting("x"));
-  s_.put_setting("x", "1");
-  s_.put_setting("x", "2");
-  EXPECT_EQ(s_.get_setting("x"), "2");
+  EXPECT_FALSE(s_.restaurants().get_setting("x"));
+  s_.restaurants().put_setting("x", "1");
+  s_.restaurants().put_setting("x", "2");
+  EXPECT_EQ(s_.restaurants().get_setting("x"), "2");
 }
 
 TEST_P(StoreConformance, ConcurrentReadersAndAWriter) {
   std::vector<std::string> ids;
   for (int i = 0; i < 20; ++i) {
     auto r = make_restaurant("R" + std::to_string(i), "UTC");
-    s_.create_restaurant(r);
+    s_.restaurants().create_restaurant(r);
     ids.push_back(r.id);
   }
   std::atomic<int> found{0};
@@ -219,16 +220,16 @@ TEST_P(StoreConformance, ConcurrentReadersAndAWriter) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 200; ++i) {
-        if (s_.find_restaurant(ids[static_cast<std::size_t>(i) % ids.size()])) ++found;
+        if (s_.restaurants().find_restaurant(ids[static_cast<std::size_t>(i) % ids.size()])) ++found;
       }
     });
   }
   threads.emplace_back([&] {
-    for (int i = 0; i < 50; ++i) s_.put_setting("counter", std::to_string(i));
+    for (int i = 0; i < 50; ++i) s_.restaurants().put_setting("counter", std::to_string(i));
   });
   for (auto& t : threads) t.join();
   EXPECT_EQ(found.load(), 800);
-  EXPECT_EQ(s_.get_setting("counter"), "49");
+  EXPECT_EQ(s_.restaurants().get_setting("counter"), "49");
 }
 
 // ---------------------------------------------------------------------------
@@ -248,34 +249,38 @@ TEST_P(StoreConformance, TheDataGenerationMovesWithWhatCachesHold) {
     bool moves;
   };
   const std::vector<Write> writes{
-      {"create restaurant", [&] { s_.create_restaurant(make_restaurant("New", "UTC")); }, true},
-      {"update restaurant", [&] { s_.update_restaurant(renamed); }, true},
-      {"create key", [&] { s_.create_api_key(key.key); }, true},
-      {"revoke key", [&] { s_.revoke_api_key(key.key.id, kNow); }, true},
-      {"put setting", [&] { s_.put_setting("x", "1"); }, true},
-      {"insert table", [&] { s_.insert_document(document(Collection::tables, "T1", R"({"_id":"T1"})")); }, true},
-      {"update table", [&] { s_.update_document(document(Collection::tables, "T1", R"({"_id":"T1","n":1})")); }, true},
-      {"erase table", [&] { s_.erase_document(Collection::tables, restaurant_.id, "T1"); }, true},
+      {"create restaurant", [&] { s_.restaurants().create_restaurant(make_restaurant("New", "UTC")); }, true},
+      {"update restaurant", [&] { s_.restaurants().update_restaurant(renamed); }, true},
+      {"create key", [&] { s_.restaurants().create_api_key(key.key); }, true},
+      {"revoke key", [&] { s_.restaurants().revoke_api_key(key.key.id, kNow); }, true},
+      {"put setting", [&] { s_.restaurants().put_setting("x", "1"); }, true},
+      {"insert table", [&] { s_.documents().insert_document(document(Collection::tables, "T1", R"({"_id":"T1"})")); },
+       true},
+      {"update table",
+       [&] { s_.documents().update_document(document(Collection::tables, "T1", R"({"_id":"T1","n":1})")); }, true},
+      {"erase table", [&] { s_.documents().erase_document(Collection::tables, restaurant_.id, "T1"); }, true},
       // Written on nearly every request: moving the generation for them would
       // empty the restaurant and key caches for nothing.
-      {"record key use", [&] { s_.record_key_uses(uses); }, false},
-      {"insert booking", [&] { s_.insert_booking(booking); }, false},
-      {"update booking", [&] { s_.update_booking(booking); }, false},
-      {"append history", [&] { s_.append_booking_history(restaurant_.id, booking.id, kNow, "{}"); }, false},
+      {"record key use", [&] { s_.restaurants().record_key_uses(uses); }, false},
+      {"insert booking", [&] { s_.bookings().insert_booking(booking); }, false},
+      {"update booking", [&] { s_.bookings().update_booking(booking); }, false},
+      {"append history", [&] { s_.bookings().append_booking_history(restaurant_.id, booking.id, kNow, "{}"); }, false},
       {"put idempotency key",
        [&] {
-         s_.put_idempotency_key(restaurant_.id, "k", {"h", booking.id, kNow});
+         s_.bookings().put_idempotency_key(restaurant_.id, "k", {"h", booking.id, kNow});
        },
        false},
-      {"erase booking", [&] { s_.erase_booking(restaurant_.id, booking.id); }, false},
-      {"insert customer", [&] { s_.insert_document(document(Collection::customers, "C1", R"({"_id":"C1"})")); }, false},
-      {"insert hold", [&] { s_.insert_document(document(Collection::holds, "H1", R"({"_id":"H1"})")); }, false},
-      {"create staff user", [&] { s_.create_staff_user(user); }, false},
-      {"create session", [&] { s_.create_session(session); }, false},
+      {"erase booking", [&] { s_.bookings().erase_booking(restaurant_.id, booking.id); }, false},
+      {"insert customer",
+       [&] { s_.documents().insert_document(document(Collection::customers, "C1", R"({"_id":"C1"})")); }, false},
+      {"insert hold", [&] { s_.documents().insert_document(document(Collection::holds, "H1", R"({"_id":"H1"})")); },
+       false},
+      {"create staff user", [&] { s_.staff().create_staff_user(user); }, false},
+      {"create session", [&] { s_.staff().create_session(session); }, false},
       {"rolled-back setting",
        [&] {
          EXPECT_THROW(s_.atomically([&] {
-           s_.put_setting("y", "1");
+           s_.restaurants().put_setting("y", "1");
            throw std::runtime_error("undo");
          }),
                       std::runtime_error);
@@ -283,107 +288,110 @@ TEST_P(StoreConformance, TheDataGenerationMovesWithWhatCachesHold) {
        false},
   };
   for (const auto& w : writes) {
-    const auto before = s_.data_generation();
+    const auto before = s_.restaurants().data_generation();
     w.write();
-    EXPECT_EQ(s_.data_generation() != before, w.moves) << w.what;
+    EXPECT_EQ(s_.restaurants().data_generation() != before, w.moves) << w.what;
   }
 }
 
 TEST_P(StoreConformance, ASecondInstanceSeesARevocationAtOnce) {
   auto other = open_another();
   auto k = domain::generate_api_key(restaurant_.id, "pos", kNow);
-  s_.create_api_key(k.key);
-  ASSERT_EQ(other->find_api_keys_by_prefix(k.key.lookup_prefix).size(), 1u);
-  EXPECT_FALSE(other->find_api_keys_by_prefix(k.key.lookup_prefix)[0].revoked_at);
-  const auto seen = other->data_generation();
+  s_.restaurants().create_api_key(k.key);
+  ASSERT_EQ(other->restaurants().find_api_keys_by_prefix(k.key.lookup_prefix).size(), 1u);
+  EXPECT_FALSE(other->restaurants().find_api_keys_by_prefix(k.key.lookup_prefix)[0].revoked_at);
+  const auto seen = other->restaurants().data_generation();
 
-  ASSERT_TRUE(s_.revoke_api_key(k.key.id, kNow + 1s));
-  EXPECT_NE(other->data_generation(), seen) << "the other instance's caches must learn of it";
-  auto found = other->find_api_keys_by_prefix(k.key.lookup_prefix);
+  ASSERT_TRUE(s_.restaurants().revoke_api_key(k.key.id, kNow + 1s));
+  EXPECT_NE(other->restaurants().data_generation(), seen) << "the other instance's caches must learn of it";
+  auto found = other->restaurants().find_api_keys_by_prefix(k.key.lookup_prefix);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].revoked_at, kNow + 1s);
 }
 
 TEST_P(StoreConformance, ASecondInstanceSeesARestaurantChangeThroughItsCache) {
   auto other = open_another();
-  ASSERT_EQ(other->find_restaurant(restaurant_.id)->name, "R");  // cached there now
+  ASSERT_EQ(other->restaurants().find_restaurant(restaurant_.id)->name, "R");  // cached there now
   auto renamed = restaurant_;
   renamed.name = "Renamed";
-  ASSERT_TRUE(s_.update_restaurant(renamed));
-  EXPECT_EQ(other->find_restaurant(restaurant_.id)->name, "Renamed");
+  ASSERT_TRUE(s_.restaurants().update_restaurant(renamed));
+  EXPECT_EQ(other->restaurants().find_restaurant(restaurant_.id)->name, "Renamed");
 }
 
 // ---------------------------------------------------------------------------
 // Documents
 
 TEST_P(StoreConformance, DocumentsAreInsertedFoundUpdatedAndErased) {
-  s_.insert_document(document(Collection::areas, "A1", R"({"_id":"A1","name":"Inside"})"));
-  auto found = s_.find_document(Collection::areas, restaurant_.id, "A1");
+  s_.documents().insert_document(document(Collection::areas, "A1", R"({"_id":"A1","name":"Inside"})"));
+  auto found = s_.documents().find_document(Collection::areas, restaurant_.id, "A1");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, "A1");
   EXPECT_EQ(found->json, R"({"_id":"A1","name":"Inside"})");
   EXPECT_FALSE(found->deleted);
-  EXPECT_FALSE(s_.find_document(Collection::tables, restaurant_.id, "A1")) << "another collection";
-  EXPECT_FALSE(s_.find_document(Collection::areas, kNoSuchId, "A1")) << "another restaurant";
+  EXPECT_FALSE(s_.documents().find_document(Collection::tables, restaurant_.id, "A1")) << "another collection";
+  EXPECT_FALSE(s_.documents().find_document(Collection::areas, kNoSuchId, "A1")) << "another restaurant";
 
-  EXPECT_TRUE(s_.update_document(document(Collection::areas, "A1", R"({"_id":"A1","name":"Terrace"})")));
-  EXPECT_EQ(s_.find_document(Collection::areas, restaurant_.id, "A1")->json, R"({"_id":"A1","name":"Terrace"})");
-  EXPECT_FALSE(s_.update_document(document(Collection::areas, "A2", R"({"_id":"A2"})")));
-  EXPECT_FALSE(s_.find_document(Collection::areas, restaurant_.id, "A2")) << "an update creates nothing";
+  EXPECT_TRUE(s_.documents().update_document(document(Collection::areas, "A1", R"({"_id":"A1","name":"Terrace"})")));
+  EXPECT_EQ(s_.documents().find_document(Collection::areas, restaurant_.id, "A1")->json,
+            R"({"_id":"A1","name":"Terrace"})");
+  EXPECT_FALSE(s_.documents().update_document(document(Collection::areas, "A2", R"({"_id":"A2"})")));
+  EXPECT_FALSE(s_.documents().find_document(Collection::areas, restaurant_.id, "A2")) << "an update creates nothing";
 
-  EXPECT_TRUE(s_.erase_document(Collection::areas, restaurant_.id, "A1"));
-  EXPECT_FALSE(s_.find_document(Collection::areas, restaurant_.id, "A1"));
-  EXPECT_FALSE(s_.erase_document(Collection::areas, restaurant_.id, "A1"));
+  EXPECT_TRUE(s_.documents().erase_document(Collection::areas, restaurant_.id, "A1"));
+  EXPECT_FALSE(s_.documents().find_document(Collection::areas, restaurant_.id, "A1"));
+  EXPECT_FALSE(s_.documents().erase_document(Collection::areas, restaurant_.id, "A1"));
   expect_conflict(
       [&] {
         auto w = document(Collection::areas, "A3", R"({"_id":"A3"})");
         w.restaurant_id = kNoSuchId;
-        s_.insert_document(w);
+        s_.documents().insert_document(w);
       },
       "document of an unknown restaurant");
 }
 
 TEST_P(StoreConformance, DocumentsListInInsertionOrderAndSoftDeletedOnlyWhenAsked) {
   for (const char* id : {"T3", "T1", "T2"}) {
-    s_.insert_document(document(Collection::tables, id, std::string(R"({"_id":")") + id + "\"}"));
+    s_.documents().insert_document(document(Collection::tables, id, std::string(R"({"_id":")") + id + "\"}"));
   }
   auto gone = document(Collection::tables, "T1", R"({"_id":"T1","deleted":true})");
   gone.deleted = true;
-  ASSERT_TRUE(s_.update_document(gone));
-  s_.insert_document(document(Collection::areas, "A1", R"({"_id":"A1"})"));
+  ASSERT_TRUE(s_.documents().update_document(gone));
+  s_.documents().insert_document(document(Collection::areas, "A1", R"({"_id":"A1"})"));
 
-  EXPECT_EQ(ids_of(s_.list_documents(Collection::tables, restaurant_.id, false)),
+  EXPECT_EQ(ids_of(s_.documents().list_documents(Collection::tables, restaurant_.id, false)),
             (std::vector<std::string>{"T3", "T2"}));
-  const auto all = s_.list_documents(Collection::tables, restaurant_.id, true);
+  const auto all = s_.documents().list_documents(Collection::tables, restaurant_.id, true);
   EXPECT_EQ(ids_of(all), (std::vector<std::string>{"T3", "T1", "T2"}));
   EXPECT_TRUE(all[1].deleted);
   EXPECT_FALSE(all[0].deleted);
-  EXPECT_TRUE(s_.find_document(Collection::tables, restaurant_.id, "T1")->deleted) << "found, and says so";
-  EXPECT_TRUE(s_.list_documents(Collection::tables, kNoSuchId, true).empty());
+  EXPECT_TRUE(s_.documents().find_document(Collection::tables, restaurant_.id, "T1")->deleted) << "found, and says so";
+  EXPECT_TRUE(s_.documents().list_documents(Collection::tables, kNoSuchId, true).empty());
 }
 
 TEST_P(StoreConformance, AUniqueKeyClashesOnlyAmongLiveDocuments) {
-  s_.insert_document(document(Collection::tables, "T1", R"({"_id":"T1"})", "table 1"));
-  expect_conflict([&] { s_.insert_document(document(Collection::tables, "T2", R"({"_id":"T2"})", "table 1")); },
-                  "insert with a live document's key");
-  s_.insert_document(document(Collection::tables, "T2", R"({"_id":"T2"})", "table 2"));
-  expect_conflict([&] { s_.update_document(document(Collection::tables, "T2", R"({"_id":"T2"})", "table 1")); },
-                  "update to a live document's key");
+  s_.documents().insert_document(document(Collection::tables, "T1", R"({"_id":"T1"})", "table 1"));
+  expect_conflict(
+      [&] { s_.documents().insert_document(document(Collection::tables, "T2", R"({"_id":"T2"})", "table 1")); },
+      "insert with a live document's key");
+  s_.documents().insert_document(document(Collection::tables, "T2", R"({"_id":"T2"})", "table 2"));
+  expect_conflict(
+      [&] { s_.documents().update_document(document(Collection::tables, "T2", R"({"_id":"T2"})", "table 1")); },
+      "update to a live document's key");
   // Other collections, other restaurants and keyless documents do not clash.
-  s_.insert_document(document(Collection::areas, "A1", R"({"_id":"A1"})", "table 1"));
+  s_.documents().insert_document(document(Collection::areas, "A1", R"({"_id":"A1"})", "table 1"));
   auto other = make_restaurant("B", "UTC");
-  s_.create_restaurant(other);
+  s_.restaurants().create_restaurant(other);
   auto elsewhere = document(Collection::tables, "T1", R"({"_id":"T1"})", "table 1");
   elsewhere.restaurant_id = other.id;
-  s_.insert_document(elsewhere);
-  s_.insert_document(document(Collection::tables, "T3", R"({"_id":"T3"})"));
-  s_.insert_document(document(Collection::tables, "T4", R"({"_id":"T4"})"));
+  s_.documents().insert_document(elsewhere);
+  s_.documents().insert_document(document(Collection::tables, "T3", R"({"_id":"T3"})"));
+  s_.documents().insert_document(document(Collection::tables, "T4", R"({"_id":"T4"})"));
 
   auto gone = document(Collection::tables, "T1", R"({"_id":"T1"})", "table 1");
   gone.deleted = true;
-  ASSERT_TRUE(s_.update_document(gone));
-  s_.insert_document(document(Collection::tables, "T5", R"({"_id":"T5"})", "table 1"));
-  EXPECT_TRUE(s_.find_document(Collection::tables, restaurant_.id, "T5"));
+  ASSERT_TRUE(s_.documents().update_document(gone));
+  s_.documents().insert_document(document(Collection::tables, "T5", R"({"_id":"T5"})", "table 1"));
+  EXPECT_TRUE(s_.documents().find_document(Collection::tables, restaurant_.id, "T5"));
 }
 
 TEST_P(StoreConformance, QueryDocumentsFiltersSortsAndPagesLiveDocuments) {
@@ -401,42 +409,75 @@ TEST_P(StoreConformance, QueryDocumentsFiltersSortsAndPagesLiveDocuments) {
                       std::string(R"({"_id":")") + c.id + R"(","visits":)" + std::to_string(c.visits) + R"(,"vip":)" +
                           (c.vip ? "true" : "false") + "}");
     w.at = at += 1s;
-    s_.insert_document(w);
+    s_.documents().insert_document(w);
   }
   auto gone = document(Collection::customers, "c5", R"({"_id":"c5","visits":7,"vip":true})");
   gone.deleted = true;
-  ASSERT_TRUE(s_.update_document(gone));
-  s_.insert_document(document(Collection::orders, "o1", R"({"_id":"o1","visits":4,"vip":true})"));
+  ASSERT_TRUE(s_.documents().update_document(gone));
+  s_.documents().insert_document(document(Collection::orders, "o1", R"({"_id":"o1","visits":4,"vip":true})"));
 
   DocumentQuery q{Collection::customers, restaurant_.id};
-  EXPECT_EQ(ids_of(s_.query_documents(q)), (std::vector<std::string>{"c4", "c2", "c6", "c1", "c3"}))
+  EXPECT_EQ(ids_of(s_.documents().query_documents(q)), (std::vector<std::string>{"c4", "c2", "c6", "c1", "c3"}))
       << "by createdAt, without the soft-deleted one or other collections";
 
   const auto filter = domain::parse_search_expression("vip:true");
   const auto sort = domain::parse_sort("visits:-1");
   q.filter = &filter;
   q.sort = &sort;
-  EXPECT_EQ(ids_of(s_.query_documents(q)), (std::vector<std::string>{"c6", "c1", "c4", "c3"})) << "ties by id";
+  EXPECT_EQ(ids_of(s_.documents().query_documents(q)), (std::vector<std::string>{"c6", "c1", "c4", "c3"}))
+      << "ties by id";
   q.skip = 1;
   q.limit = 2;
-  EXPECT_EQ(ids_of(s_.query_documents(q)), (std::vector<std::string>{"c1", "c4"}));
+  EXPECT_EQ(ids_of(s_.documents().query_documents(q)), (std::vector<std::string>{"c1", "c4"}));
   q.restaurant_id = kNoSuchId;
-  EXPECT_TRUE(s_.query_documents(q).empty());
+  EXPECT_TRUE(s_.documents().query_documents(q).empty());
 }
 
 TEST_P(StoreConformance, CustomersAreFoundByEmailIgnoringCaseOrByPhone) {
-  s_.insert_document(
+  s_.documents().insert_document(
       document(Collection::customers, "C1", R"({"_id":"C1","email":"Anna@Example.com","phone":"+4511111111"})"));
-  s_.insert_document(document(Collection::customers, "C2", R"({"_id":"C2","phone":"+4522222222"})"));
-  auto by_email = s_.find_customer_by_contact(restaurant_.id, "anna@example.COM", "");
+  s_.documents().insert_document(document(Collection::customers, "C2", R"({"_id":"C2","phone":"+4522222222"})"));
+  auto by_email = s_.guests().find_customer_by_contact(restaurant_.id, "anna@example.COM", "");
   ASSERT_TRUE(by_email);
   EXPECT_EQ(by_email->id, "C1");
   EXPECT_EQ(by_email->json, R"({"_id":"C1","email":"Anna@Example.com","phone":"+4511111111"})");
-  EXPECT_EQ(s_.find_customer_by_contact(restaurant_.id, "", "+4522222222")->id, "C2");
-  EXPECT_EQ(s_.find_customer_by_contact(restaurant_.id, "someone@else.com", "+4522222222")->id, "C2");
-  EXPECT_FALSE(s_.find_customer_by_contact(restaurant_.id, "someone@else.com", "+4599999999"));
-  EXPECT_FALSE(s_.find_customer_by_contact(restaurant_.id, "", ""));
-  EXPECT_FALSE(s_.find_customer_by_contact(kNoSuchId, "anna@example.com", "+4511111111"));
+  EXPECT_EQ(s_.guests().find_customer_by_contact(restaurant_.id, "", "+4522222222")->id, "C2");
+  EXPECT_EQ(s_.guests().find_customer_by_contact(restaurant_.id, "someone@else.com", "+4522222222")->id, "C2");
+  EXPECT_FALSE(s_.guests().find_customer_by_contact(restaurant_.id, "someone@else.com", "+4599999999"));
+  EXPECT_FALSE(s_.guests().find_customer_by_contact(restaurant_.id, "", ""));
+  EXPECT_FALSE(s_.guests().find_customer_by_contact(kNoSuchId, "anna@example.com", "+4511111111"));
+}
+
+// What a booking asks of its guest: the customer with the e-mail or phone,
+// else the candidate inserted; then that customer decoded, to be written back.
+TEST_P(StoreConformance, FindOrAddCustomerFindsByContactElseInsertsTheCandidate) {
+  domain::Customer anna;
+  anna.id = "C1";
+  anna.name = "Anna";
+  anna.email = "Anna@Example.com";
+  anna.created_at = kNow;
+  store::FoundCustomer first;
+  s_.atomically([&] { first = s_.guests().find_or_add_customer(restaurant_.id, anna); });
+  EXPECT_TRUE(first.created);
+  EXPECT_EQ(first.id, "C1");
+
+  auto again = anna;
+  again.id = "C2";
+  again.email = "anna@example.COM";
+  store::FoundCustomer second;
+  s_.atomically([&] { second = s_.guests().find_or_add_customer(restaurant_.id, again); });
+  EXPECT_FALSE(second.created);
+  EXPECT_EQ(second.id, "C1");
+  EXPECT_FALSE(s_.documents().find_document(Collection::customers, restaurant_.id, "C2"));
+
+  s_.atomically([&] {
+    auto locked = s_.guests().find_customer_for_update(restaurant_.id, "C1");
+    ASSERT_TRUE(locked);
+    EXPECT_EQ(locked->customer.name, "Anna");
+    EXPECT_EQ(locked->customer.email, "Anna@Example.com");
+    EXPECT_NE(locked->stored_json.find("\"Anna\""), std::string::npos) << locked->stored_json;
+    EXPECT_FALSE(s_.guests().find_customer_for_update(restaurant_.id, "C9"));
+  });
 }
 
 TEST_P(StoreConformance, CustomerStatsCountTheBodysOwnWrites) {
@@ -445,24 +486,24 @@ TEST_P(StoreConformance, CustomerStatsCountTheBodysOwnWrites) {
     b.customer_id = customer;
     return b;
   };
-  s_.insert_booking(for_customer("2026-12-04T18:00:00Z", "C1"));
-  s_.insert_booking(for_customer("2026-12-10T18:00:00Z", "C1"));
-  s_.insert_booking(for_customer("2026-12-20T18:00:00Z", "C2"));
-  auto stats = s_.customer_booking_stats(restaurant_.id, "C1");
+  s_.bookings().insert_booking(for_customer("2026-12-04T18:00:00Z", "C1"));
+  s_.bookings().insert_booking(for_customer("2026-12-10T18:00:00Z", "C1"));
+  s_.bookings().insert_booking(for_customer("2026-12-20T18:00:00Z", "C2"));
+  auto stats = s_.guests().customer_booking_stats(restaurant_.id, "C1");
   EXPECT_EQ(stats.booking_count, 2);
   EXPECT_EQ(stats.first, core::parse_utc("2026-12-04T18:00:00Z"));
   EXPECT_EQ(stats.last, core::parse_utc("2026-12-10T18:00:00Z"));
 
   EXPECT_THROW(s_.atomically([&] {
-    s_.insert_booking(for_customer("2026-11-30T18:00:00Z", "C1"));
-    const auto inside = s_.customer_booking_stats(restaurant_.id, "C1");
+    s_.bookings().insert_booking(for_customer("2026-11-30T18:00:00Z", "C1"));
+    const auto inside = s_.guests().customer_booking_stats(restaurant_.id, "C1");
     EXPECT_EQ(inside.booking_count, 3);
     EXPECT_EQ(inside.first, core::parse_utc("2026-11-30T18:00:00Z"));
     throw std::runtime_error("undo");
   }),
                std::runtime_error);
-  EXPECT_EQ(s_.customer_booking_stats(restaurant_.id, "C1").booking_count, 2);
-  const auto none = s_.customer_booking_stats(restaurant_.id, "C9");
+  EXPECT_EQ(s_.guests().customer_booking_stats(restaurant_.id, "C1").booking_count, 2);
+  const auto none = s_.guests().customer_booking_stats(restaurant_.id, "C9");
   EXPECT_EQ(none.booking_count, 0);
   EXPECT_FALSE(none.first);
   EXPECT_FALSE(none.last);
@@ -473,18 +514,19 @@ TEST_P(StoreConformance, ExpiredHoldsArePurged) {
     return document(Collection::holds, id,
                     R"({"_id":")" + id + R"(","expiresAt":")" + core::format_utc(expires) + "\"}");
   };
-  s_.insert_document(hold("H1", kNow - 1s));
-  s_.insert_document(hold("H2", kNow + 1s));
+  s_.documents().insert_document(hold("H1", kNow - 1s));
+  s_.documents().insert_document(hold("H2", kNow + 1s));
   auto other = make_restaurant("B", "UTC");
-  s_.create_restaurant(other);
+  s_.restaurants().create_restaurant(other);
   auto elsewhere = hold("H3", kNow - 60s);
   elsewhere.restaurant_id = other.id;
-  s_.insert_document(elsewhere);
+  s_.documents().insert_document(elsewhere);
 
-  EXPECT_EQ(s_.purge_expired_holds(kNow), 2u) << "every restaurant's";
-  EXPECT_EQ(ids_of(s_.list_documents(Collection::holds, restaurant_.id, true)), std::vector<std::string>{"H2"});
-  EXPECT_TRUE(s_.list_documents(Collection::holds, other.id, true).empty());
-  EXPECT_EQ(s_.purge_expired_holds(kNow), 0u);
+  EXPECT_EQ(s_.bookings().purge_expired_holds(kNow), 2u) << "every restaurant's";
+  EXPECT_EQ(ids_of(s_.documents().list_documents(Collection::holds, restaurant_.id, true)),
+            std::vector<std::string>{"H2"});
+  EXPECT_TRUE(s_.documents().list_documents(Collection::holds, other.id, true).empty());
+  EXPECT_EQ(s_.bookings().purge_expired_holds(kNow), 0u);
 }
 
 // ---------------------------------------------------------------------------
@@ -492,37 +534,38 @@ TEST_P(StoreConformance, ExpiredHoldsArePurged) {
 
 TEST_P(StoreConformance, StaffUsersAreFoundByNameAndUniquePerRestaurant) {
   auto other = make_restaurant("B", "UTC");
-  s_.create_restaurant(other);
+  s_.restaurants().create_restaurant(other);
   const auto anna = staff_user(restaurant_.id, "Anna", domain::Role::owner);
-  s_.create_staff_user(anna);
-  s_.create_staff_user(staff_user(restaurant_.id, "bo"));
-  s_.create_staff_user(staff_user(other.id, "anna"));  // another restaurant: its own names
+  s_.staff().create_staff_user(anna);
+  s_.staff().create_staff_user(staff_user(restaurant_.id, "bo"));
+  s_.staff().create_staff_user(staff_user(other.id, "anna"));  // another restaurant: its own names
 
-  auto found = s_.find_staff_user(restaurant_.id, "anna");
+  auto found = s_.staff().find_staff_user(restaurant_.id, "anna");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, anna.id);
   EXPECT_EQ(found->username, "Anna");
   EXPECT_EQ(found->role, domain::Role::owner);
   EXPECT_EQ(found->password_hash, anna.password_hash);
   EXPECT_EQ(found->created_at, kNow);
-  EXPECT_FALSE(s_.find_staff_user(restaurant_.id, "Anna")) << "found by the key, which is lower-cased";
-  EXPECT_EQ(s_.find_staff_users_named("anna").size(), 2u);
-  const auto users = s_.list_staff_users(restaurant_.id);
+  EXPECT_FALSE(s_.staff().find_staff_user(restaurant_.id, "Anna")) << "found by the key, which is lower-cased";
+  EXPECT_EQ(s_.staff().find_staff_users_named("anna").size(), 2u);
+  const auto users = s_.staff().list_staff_users(restaurant_.id);
   ASSERT_EQ(users.size(), 2u);
   EXPECT_EQ(users[0].username_key, "anna");
   EXPECT_EQ(users[1].username_key, "bo");
 
-  expect_conflict([&] { s_.create_staff_user(staff_user(restaurant_.id, "ANNA")); }, "a taken username");
-  expect_conflict([&] { s_.create_staff_user(staff_user(kNoSuchId, "carl")); }, "user of an unknown restaurant");
+  expect_conflict([&] { s_.staff().create_staff_user(staff_user(restaurant_.id, "ANNA")); }, "a taken username");
+  expect_conflict([&] { s_.staff().create_staff_user(staff_user(kNoSuchId, "carl")); },
+                  "user of an unknown restaurant");
 }
 
 TEST_P(StoreConformance, SessionsAreFoundByEitherHashAndRevoked) {
   auto user = staff_user(restaurant_.id, "anna", domain::Role::manager);
-  s_.create_staff_user(user);
+  s_.staff().create_staff_user(user);
   const auto session = domain::new_session(user, kNow, {}).session;
-  s_.create_session(session);
+  s_.staff().create_session(session);
 
-  auto by_access = s_.find_session_by_access(session.access_hash);
+  auto by_access = s_.staff().find_session_by_access(session.access_hash);
   ASSERT_TRUE(by_access);
   EXPECT_EQ(by_access->id, session.id);
   EXPECT_EQ(by_access->family_id, session.family_id);
@@ -532,73 +575,73 @@ TEST_P(StoreConformance, SessionsAreFoundByEitherHashAndRevoked) {
   EXPECT_EQ(by_access->access_expires_at, session.access_expires_at);
   EXPECT_EQ(by_access->refresh_expires_at, session.refresh_expires_at);
   EXPECT_FALSE(by_access->revoked_at);
-  EXPECT_EQ(s_.find_session_by_refresh(session.refresh_hash)->id, session.id);
-  EXPECT_FALSE(s_.find_session_by_access(session.refresh_hash)) << "each hash finds it only as what it is";
+  EXPECT_EQ(s_.staff().find_session_by_refresh(session.refresh_hash)->id, session.id);
+  EXPECT_FALSE(s_.staff().find_session_by_access(session.refresh_hash)) << "each hash finds it only as what it is";
 
-  EXPECT_TRUE(s_.revoke_session(session.id, kNow + 1s));
-  EXPECT_FALSE(s_.revoke_session(session.id, kNow + 2s)) << "already revoked";
-  EXPECT_FALSE(s_.revoke_session(kNoSuchId, kNow));
-  EXPECT_EQ(s_.find_session_by_access(session.access_hash)->revoked_at, kNow + 1s);
+  EXPECT_TRUE(s_.staff().revoke_session(session.id, kNow + 1s));
+  EXPECT_FALSE(s_.staff().revoke_session(session.id, kNow + 2s)) << "already revoked";
+  EXPECT_FALSE(s_.staff().revoke_session(kNoSuchId, kNow));
+  EXPECT_EQ(s_.staff().find_session_by_access(session.access_hash)->revoked_at, kNow + 1s);
 }
 
 TEST_P(StoreConformance, AFamilyIsRevokedTogether) {
   auto user = staff_user(restaurant_.id, "anna");
-  s_.create_staff_user(user);
+  s_.staff().create_staff_user(user);
   const auto first = domain::new_session(user, kNow, {}).session;
   const auto second = domain::new_session(user, kNow + 1s, {}, first.family_id).session;
   const auto third = domain::new_session(user, kNow + 2s, {}, first.family_id).session;
   const auto unrelated = domain::new_session(user, kNow, {}).session;
-  for (const auto& s : {first, second, third, unrelated}) s_.create_session(s);
-  ASSERT_TRUE(s_.revoke_session(first.id, kNow + 1s));  // rotated: revoked already
+  for (const auto& s : {first, second, third, unrelated}) s_.staff().create_session(s);
+  ASSERT_TRUE(s_.staff().revoke_session(first.id, kNow + 1s));  // rotated: revoked already
 
-  EXPECT_EQ(s_.revoke_session_family(first.family_id, kNow + 5s), 2u) << "the live ones";
-  EXPECT_EQ(s_.find_session_by_access(first.access_hash)->revoked_at, kNow + 1s);
-  EXPECT_EQ(s_.find_session_by_access(third.access_hash)->revoked_at, kNow + 5s);
-  EXPECT_FALSE(s_.find_session_by_access(unrelated.access_hash)->revoked_at);
+  EXPECT_EQ(s_.staff().revoke_session_family(first.family_id, kNow + 5s), 2u) << "the live ones";
+  EXPECT_EQ(s_.staff().find_session_by_access(first.access_hash)->revoked_at, kNow + 1s);
+  EXPECT_EQ(s_.staff().find_session_by_access(third.access_hash)->revoked_at, kNow + 5s);
+  EXPECT_FALSE(s_.staff().find_session_by_access(unrelated.access_hash)->revoked_at);
 }
 
 TEST_P(StoreConformance, ANewPasswordRevokesTheUsersSessions) {
   auto user = staff_user(restaurant_.id, "anna");
   auto colleague = staff_user(restaurant_.id, "bo");
-  s_.create_staff_user(user);
-  s_.create_staff_user(colleague);
+  s_.staff().create_staff_user(user);
+  s_.staff().create_staff_user(colleague);
   const auto session = domain::new_session(user, kNow, {}).session;
   const auto theirs = domain::new_session(colleague, kNow, {}).session;
-  s_.create_session(session);
-  s_.create_session(theirs);
+  s_.staff().create_session(session);
+  s_.staff().create_session(theirs);
 
-  EXPECT_TRUE(s_.set_staff_password(user.id, "$argon2id$new", kNow + 10s));
-  const auto changed = s_.find_staff_user(restaurant_.id, "anna");
+  EXPECT_TRUE(s_.staff().set_staff_password(user.id, "$argon2id$new", kNow + 10s));
+  const auto changed = s_.staff().find_staff_user(restaurant_.id, "anna");
   EXPECT_EQ(changed->password_hash, "$argon2id$new");
   EXPECT_EQ(changed->password_changed_at, kNow + 10s);
-  EXPECT_EQ(s_.find_session_by_access(session.access_hash)->revoked_at, kNow + 10s);
-  EXPECT_FALSE(s_.find_session_by_access(theirs.access_hash)->revoked_at);
-  EXPECT_FALSE(s_.set_staff_password(kNoSuchId, "$argon2id$new", kNow));
+  EXPECT_EQ(s_.staff().find_session_by_access(session.access_hash)->revoked_at, kNow + 10s);
+  EXPECT_FALSE(s_.staff().find_session_by_access(theirs.access_hash)->revoked_at);
+  EXPECT_FALSE(s_.staff().set_staff_password(kNoSuchId, "$argon2id$new", kNow));
 }
 
 TEST_P(StoreConformance, DeletingAUserEndsItsSessions) {
   auto user = staff_user(restaurant_.id, "anna");
-  s_.create_staff_user(user);
+  s_.staff().create_staff_user(user);
   const auto session = domain::new_session(user, kNow, {}).session;
-  s_.create_session(session);
-  EXPECT_TRUE(s_.delete_staff_user(user.id));
-  EXPECT_FALSE(s_.find_staff_user(restaurant_.id, "anna"));
-  EXPECT_FALSE(s_.find_session_by_access(session.access_hash));
-  EXPECT_FALSE(s_.find_session_by_refresh(session.refresh_hash));
-  EXPECT_FALSE(s_.delete_staff_user(user.id));
+  s_.staff().create_session(session);
+  EXPECT_TRUE(s_.staff().delete_staff_user(user.id));
+  EXPECT_FALSE(s_.staff().find_staff_user(restaurant_.id, "anna"));
+  EXPECT_FALSE(s_.staff().find_session_by_access(session.access_hash));
+  EXPECT_FALSE(s_.staff().find_session_by_refresh(session.refresh_hash));
+  EXPECT_FALSE(s_.staff().delete_staff_user(user.id));
 }
 
 TEST_P(StoreConformance, SessionsWhoseRefreshExpiredArePurged) {
   auto user = staff_user(restaurant_.id, "anna");
-  s_.create_staff_user(user);
+  s_.staff().create_staff_user(user);
   const domain::SessionLifetimes lifetimes{1h, 24h};
   const auto old = domain::new_session(user, kNow - 48h, lifetimes).session;
   const auto access_expired = domain::new_session(user, kNow - 2h, lifetimes).session;  // refresh still works
-  s_.create_session(old);
-  s_.create_session(access_expired);
-  EXPECT_EQ(s_.purge_expired_sessions(kNow), 1u);
-  EXPECT_FALSE(s_.find_session_by_refresh(old.refresh_hash));
-  EXPECT_TRUE(s_.find_session_by_refresh(access_expired.refresh_hash));
+  s_.staff().create_session(old);
+  s_.staff().create_session(access_expired);
+  EXPECT_EQ(s_.staff().purge_expired_sessions(kNow), 1u);
+  EXPECT_FALSE(s_.staff().find_session_by_refresh(old.refresh_hash));
+  EXPECT_TRUE(s_.staff().find_session_by_refresh(access_expired.refresh_hash));
 }
 
 // ---------------------------------------------------------------------------
@@ -606,24 +649,24 @@ TEST_P(StoreConformance, SessionsWhoseRefreshExpiredArePurged) {
 
 TEST_P(StoreConformance, StoredBookingIsServedAsWritten) {
   auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
-  s_.insert_booking(b);
-  auto found = s_.find_booking(restaurant_.id, b.id);
+  s_.bookings().insert_booking(b);
+  auto found = s_.bookings().find_booking(restaurant_.id, b.id);
   ASSERT_TRUE(found);
   EXPECT_EQ(json::booking_to_json(*found), json::booking_to_json(b));
   BookingQuery q;
   q.restaurant_id = restaurant_.id;
-  auto docs = s_.list_booking_documents(q);
+  auto docs = s_.bookings().list_booking_documents(q);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0], json::booking_to_json(b));
-  EXPECT_FALSE(s_.find_booking(kNoSuchId, b.id)) << "another restaurant must not see it";
+  EXPECT_FALSE(s_.bookings().find_booking(kNoSuchId, b.id)) << "another restaurant must not see it";
 
   b.people = 5;
   b.status = "approved";
-  EXPECT_TRUE(s_.update_booking(b));
-  EXPECT_EQ(json::booking_to_json(*s_.find_booking(restaurant_.id, b.id)), json::booking_to_json(b));
+  EXPECT_TRUE(s_.bookings().update_booking(b));
+  EXPECT_EQ(json::booking_to_json(*s_.bookings().find_booking(restaurant_.id, b.id)), json::booking_to_json(b));
   auto unknown = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
-  EXPECT_FALSE(s_.update_booking(unknown));
-  EXPECT_FALSE(s_.find_booking(restaurant_.id, unknown.id));
+  EXPECT_FALSE(s_.bookings().update_booking(unknown));
+  EXPECT_FALSE(s_.bookings().find_booking(restaurant_.id, unknown.id));
 }
 
 // What the availability engine reads: only bookings that hold tables, in the
@@ -636,17 +679,17 @@ TEST_P(StoreConformance, SeatingBookingsAreTheHoldingOnesInTheWindow) {
     b.tables = {{"T1", "Table 1", "A1", "Inside"}, {"T2", "Table 2", "A1", "Inside"}};
     b.duration = 150;
     if (std::string(status) == "left") b.stamps.left_at = *core::parse_utc("2026-12-04T19:10:00Z");
-    s_.insert_booking(b);
+    s_.bookings().insert_booking(b);
     if (domain::holds_tables(status)) holding.push_back(b.id);
   }
-  s_.insert_booking(make_booking(restaurant_.id, "2026-12-05T18:00:00Z", 2));  // outside the window
+  s_.bookings().insert_booking(make_booking(restaurant_.id, "2026-12-05T18:00:00Z", 2));  // outside the window
   const auto from = *core::parse_utc("2026-12-04T00:00:00Z");
   const auto to = *core::parse_utc("2026-12-05T00:00:00Z");
-  const auto found = s_.seating_bookings_between(restaurant_.id, from, to);
+  const auto found = s_.bookings().seating_bookings_between(restaurant_.id, from, to);
   std::vector<std::string> ids;
   for (const auto& b : found) {
     ids.push_back(b.id);
-    const auto full = *s_.find_booking(restaurant_.id, b.id);
+    const auto full = *s_.bookings().find_booking(restaurant_.id, b.id);
     EXPECT_EQ(b.date, full.date);
     EXPECT_EQ(b.date_time, full.date_time);
     EXPECT_EQ(b.people, 3);
@@ -660,21 +703,22 @@ TEST_P(StoreConformance, SeatingBookingsAreTheHoldingOnesInTheWindow) {
   std::ranges::sort(ids);
   std::ranges::sort(holding);
   EXPECT_EQ(ids, holding);
-  EXPECT_EQ(s_.bookings_starting_between(restaurant_.id, from, to).size(), 9u) << "every status, [from, to)";
+  EXPECT_EQ(s_.bookings().bookings_starting_between(restaurant_.id, from, to).size(), 9u) << "every status, [from, to)";
 }
 
 TEST_P(StoreConformance, ListFiltersByStartAndConfirmationAndPagesStably) {
   for (int i = 0; i < 30; ++i) {
-    s_.insert_booking(make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 1 + i % 5, i % 2 ? "approved" : "request"));
+    s_.bookings().insert_booking(
+        make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 1 + i % 5, i % 2 ? "approved" : "request"));
   }
-  s_.insert_booking(make_booking(restaurant_.id, "2026-12-05T18:00:00Z", 2));
+  s_.bookings().insert_booking(make_booking(restaurant_.id, "2026-12-05T18:00:00Z", 2));
   BookingQuery q;
   q.restaurant_id = restaurant_.id;
   q.to = *core::parse_utc("2026-12-04T23:59:59Z");
   q.limit = 7;
   std::vector<std::string> seen;
   for (q.skip = 0;; q.skip += q.limit) {
-    auto page = s_.list_booking_documents(q);
+    auto page = s_.bookings().list_booking_documents(q);
     for (const auto& doc : page) seen.push_back(json::booking_from_stored(doc).id);
     if (static_cast<long long>(page.size()) < q.limit) break;
   }
@@ -683,62 +727,62 @@ TEST_P(StoreConformance, ListFiltersByStartAndConfirmationAndPagesStably) {
   q.skip = 0;
   q.limit = 100;
   q.only_confirmed = true;
-  EXPECT_EQ(s_.list_booking_documents(q).size(), 15u);
+  EXPECT_EQ(s_.bookings().list_booking_documents(q).size(), 15u);
   q.only_confirmed = false;
   q.to.reset();
   q.from = *core::parse_utc("2026-12-05T18:00:00Z");
-  EXPECT_EQ(s_.list_booking_documents(q).size(), 1u) << "from is inclusive";
+  EXPECT_EQ(s_.bookings().list_booking_documents(q).size(), 1u) << "from is inclusive";
 }
 
 TEST_P(StoreConformance, ErasingABookingTakesItsHistoryKeysOrdersAndFeedback) {
   auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
-  s_.insert_booking(b);
-  s_.append_booking_history(restaurant_.id, b.id, kNow, R"({"action":"created"})");
-  s_.append_booking_history(restaurant_.id, b.id, kNow + 1s, R"({"action":"approved"})");
-  s_.put_idempotency_key(restaurant_.id, "k1", {"hash", b.id, kNow});
+  s_.bookings().insert_booking(b);
+  s_.bookings().append_booking_history(restaurant_.id, b.id, kNow, R"({"action":"created"})");
+  s_.bookings().append_booking_history(restaurant_.id, b.id, kNow + 1s, R"({"action":"approved"})");
+  s_.bookings().put_idempotency_key(restaurant_.id, "k1", {"hash", b.id, kNow});
   const std::string attached = R"(","bookingId":")" + b.id + "\"}";
-  s_.insert_document(document(Collection::orders, "O1", R"({"_id":"O1)" + attached));
-  s_.insert_document(document(Collection::feedback, "F1", R"({"_id":"F1)" + attached));
-  s_.insert_document(document(Collection::orders, "O2", R"({"_id":"O2","bookingId":"another"})"));
-  EXPECT_EQ(s_.booking_history(restaurant_.id, b.id),
+  s_.documents().insert_document(document(Collection::orders, "O1", R"({"_id":"O1)" + attached));
+  s_.documents().insert_document(document(Collection::feedback, "F1", R"({"_id":"F1)" + attached));
+  s_.documents().insert_document(document(Collection::orders, "O2", R"({"_id":"O2","bookingId":"another"})"));
+  EXPECT_EQ(s_.bookings().booking_history(restaurant_.id, b.id),
             (std::vector<std::string>{R"({"action":"created"})", R"({"action":"approved"})"}))
       << "oldest first";
 
-  EXPECT_TRUE(s_.erase_booking(restaurant_.id, b.id));
-  EXPECT_FALSE(s_.find_booking(restaurant_.id, b.id));
-  EXPECT_TRUE(s_.booking_history(restaurant_.id, b.id).empty());
-  EXPECT_FALSE(s_.find_idempotency_key(restaurant_.id, "k1"));
-  EXPECT_FALSE(s_.find_document(Collection::orders, restaurant_.id, "O1"));
-  EXPECT_FALSE(s_.find_document(Collection::feedback, restaurant_.id, "F1"));
-  EXPECT_TRUE(s_.find_document(Collection::orders, restaurant_.id, "O2"));
-  EXPECT_FALSE(s_.erase_booking(restaurant_.id, b.id));
+  EXPECT_TRUE(s_.bookings().erase_booking(restaurant_.id, b.id));
+  EXPECT_FALSE(s_.bookings().find_booking(restaurant_.id, b.id));
+  EXPECT_TRUE(s_.bookings().booking_history(restaurant_.id, b.id).empty());
+  EXPECT_FALSE(s_.bookings().find_idempotency_key(restaurant_.id, "k1"));
+  EXPECT_FALSE(s_.documents().find_document(Collection::orders, restaurant_.id, "O1"));
+  EXPECT_FALSE(s_.documents().find_document(Collection::feedback, restaurant_.id, "F1"));
+  EXPECT_TRUE(s_.documents().find_document(Collection::orders, restaurant_.id, "O2"));
+  EXPECT_FALSE(s_.bookings().erase_booking(restaurant_.id, b.id));
 }
 
 TEST_P(StoreConformance, OldIdempotencyKeysArePurged) {
-  s_.put_idempotency_key(restaurant_.id, "old", {"h", kNoSuchId, kNow - 49h});
-  s_.put_idempotency_key(restaurant_.id, "new", {"h2", "BBBBBBBBBBBBBBBBB", kNow});
-  EXPECT_EQ(s_.purge_idempotency_keys(kNow - 48h), 1u);
-  EXPECT_FALSE(s_.find_idempotency_key(restaurant_.id, "old"));
-  const auto kept = s_.find_idempotency_key(restaurant_.id, "new");
+  s_.bookings().put_idempotency_key(restaurant_.id, "old", {"h", kNoSuchId, kNow - 49h});
+  s_.bookings().put_idempotency_key(restaurant_.id, "new", {"h2", "BBBBBBBBBBBBBBBBB", kNow});
+  EXPECT_EQ(s_.bookings().purge_idempotency_keys(kNow - 48h), 1u);
+  EXPECT_FALSE(s_.bookings().find_idempotency_key(restaurant_.id, "old"));
+  const auto kept = s_.bookings().find_idempotency_key(restaurant_.id, "new");
   ASSERT_TRUE(kept);
   EXPECT_EQ(kept->request_hash, "h2");
   EXPECT_EQ(kept->booking_id, "BBBBBBBBBBBBBBBBB");
   EXPECT_EQ(kept->created_at, kNow);
-  EXPECT_FALSE(s_.find_idempotency_key(kNoSuchId, "new"));
+  EXPECT_FALSE(s_.bookings().find_idempotency_key(kNoSuchId, "new"));
 }
 
 TEST_P(StoreConformance, CountsOnlyUpcomingHoldingBookingsOfATable) {
   auto with_table = [&](std::string start, std::string status) {
     auto b = make_booking(restaurant_.id, start, 2, status);
     b.tables.push_back({"TTTTTTTTTTTTTTTTT", "T1", "", ""});
-    s_.insert_booking(b);
+    s_.bookings().insert_booking(b);
   };
   with_table("2026-12-04T18:00:00Z", "request");
   with_table("2026-12-05T18:00:00Z", "approved");
   with_table("2026-12-06T18:00:00Z", "canceled");
   with_table("2026-11-01T18:00:00Z", "approved");  // past
-  EXPECT_EQ(s_.count_bookings_holding_table(restaurant_.id, "TTTTTTTTTTTTTTTTT", kNow), 2u);
-  EXPECT_EQ(s_.count_bookings_holding_table(restaurant_.id, "XXXXXXXXXXXXXXXXX", kNow), 0u);
+  EXPECT_EQ(s_.bookings().count_bookings_holding_table(restaurant_.id, "TTTTTTTTTTTTTTTTT", kNow), 2u);
+  EXPECT_EQ(s_.bookings().count_bookings_holding_table(restaurant_.id, "XXXXXXXXXXXXXXXXX", kNow), 0u);
 }
 
 // ---------------------------------------------------------------------------
@@ -747,30 +791,31 @@ TEST_P(StoreConformance, CountsOnlyUpcomingHoldingBookingsOfATable) {
 TEST_P(StoreConformance, AFailedAtomicBodyLeavesNothingBehind) {
   auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
   EXPECT_THROW(s_.atomically([&] {
-    s_.insert_booking(b);
-    s_.append_booking_history(restaurant_.id, b.id, kNow, "{}");
+    s_.bookings().insert_booking(b);
+    s_.bookings().append_booking_history(restaurant_.id, b.id, kNow, "{}");
     throw std::runtime_error("the check after the write failed");
   }),
                std::runtime_error);
-  EXPECT_FALSE(s_.find_booking(restaurant_.id, b.id));
-  EXPECT_TRUE(s_.booking_history(restaurant_.id, b.id).empty());
+  EXPECT_FALSE(s_.bookings().find_booking(restaurant_.id, b.id));
+  EXPECT_TRUE(s_.bookings().booking_history(restaurant_.id, b.id).empty());
 }
 
 TEST_P(StoreConformance, AFailedDayScopedBodyLeavesNothingBehind) {
   auto b = make_booking(restaurant_.id, "2026-12-04T18:00:00Z", 2);
   EXPECT_THROW(s_.atomically_for_day(restaurant_.id, b.date,
                                      [&] {
-                                       s_.insert_booking(b);
-                                       s_.put_idempotency_key(restaurant_.id, "k1", {"h", b.id, kNow});
-                                       ASSERT_TRUE(s_.find_booking(restaurant_.id, b.id)) << "reads see the body";
+                                       s_.bookings().insert_booking(b);
+                                       s_.bookings().put_idempotency_key(restaurant_.id, "k1", {"h", b.id, kNow});
+                                       ASSERT_TRUE(s_.bookings().find_booking(restaurant_.id, b.id))
+                                           << "reads see the body";
                                        throw std::runtime_error("over capacity");
                                      }),
                std::runtime_error);
-  EXPECT_FALSE(s_.find_booking(restaurant_.id, b.id));
-  EXPECT_FALSE(s_.find_idempotency_key(restaurant_.id, "k1"));
+  EXPECT_FALSE(s_.bookings().find_booking(restaurant_.id, b.id));
+  EXPECT_FALSE(s_.bookings().find_idempotency_key(restaurant_.id, "k1"));
   // And a body that returns commits.
-  s_.atomically_for_day(restaurant_.id, b.date, [&] { s_.insert_booking(b); });
-  EXPECT_TRUE(s_.find_booking(restaurant_.id, b.id));
+  s_.atomically_for_day(restaurant_.id, b.date, [&] { s_.bookings().insert_booking(b); });
+  EXPECT_TRUE(s_.bookings().find_booking(restaurant_.id, b.id));
 }
 
 // Nested bodies join the outer one: they neither deadlock on its locks nor
@@ -780,23 +825,24 @@ TEST_P(StoreConformance, NestedAtomicBodiesJoinTheOuterOne) {
   auto second = make_booking(restaurant_.id, "2026-12-09T18:00:00Z", 2);
   auto third = make_booking(restaurant_.id, "2026-12-04T20:00:00Z", 2);
   EXPECT_THROW(s_.atomically([&] {
-    s_.insert_booking(first);
+    s_.bookings().insert_booking(first);
     s_.atomically_for_day(restaurant_.id, second.date, [&] {
-      s_.insert_booking(second);
-      s_.atomically([&] { s_.put_setting("inner", "1"); });
-      EXPECT_TRUE(s_.find_booking(restaurant_.id, first.id)) << "the outer body's write";
+      s_.bookings().insert_booking(second);
+      s_.atomically([&] { s_.restaurants().put_setting("inner", "1"); });
+      EXPECT_TRUE(s_.bookings().find_booking(restaurant_.id, first.id)) << "the outer body's write";
     });
-    EXPECT_TRUE(s_.find_booking(restaurant_.id, second.id));
+    EXPECT_TRUE(s_.bookings().find_booking(restaurant_.id, second.id));
     throw std::runtime_error("undo all");
   }),
                std::runtime_error);
-  EXPECT_FALSE(s_.find_booking(restaurant_.id, first.id));
-  EXPECT_FALSE(s_.find_booking(restaurant_.id, second.id));
-  EXPECT_FALSE(s_.get_setting("inner"));
+  EXPECT_FALSE(s_.bookings().find_booking(restaurant_.id, first.id));
+  EXPECT_FALSE(s_.bookings().find_booking(restaurant_.id, second.id));
+  EXPECT_FALSE(s_.restaurants().get_setting("inner"));
 
-  s_.atomically_for_day(restaurant_.id, third.date,
-                        [&] { s_.atomically_for_day(restaurant_.id, third.date, [&] { s_.insert_booking(third); }); });
-  EXPECT_TRUE(s_.find_booking(restaurant_.id, third.id));
+  s_.atomically_for_day(restaurant_.id, third.date, [&] {
+    s_.atomically_for_day(restaurant_.id, third.date, [&] { s_.bookings().insert_booking(third); });
+  });
+  EXPECT_TRUE(s_.bookings().find_booking(restaurant_.id, third.id));
 }
 
 // Two writers, each on its own instance (as two processes would be), both
@@ -821,13 +867,13 @@ TEST_P(StoreConformance, DayScopedBodiesNeverOverbook) {
       for (int attempt = 0; attempt < kAttemptsPerWriter; ++attempt) {
         try {
           store.atomically_for_day(restaurant_.id, day, [&] {
-            const auto booked = store.bookings_starting_between(restaurant_.id, from, from + 24h).size();
+            const auto booked = store.bookings().bookings_starting_between(restaurant_.id, from, from + 24h).size();
             std::size_t seen = most_seen.load();
             while (booked > seen && !most_seen.compare_exchange_weak(seen, booked)) {
             }
             if (booked >= kLimit) return;
             std::this_thread::yield();  // invites the other writer in, were it not kept out
-            store.insert_booking(make_booking(restaurant_.id, day + "T19:00:00Z", 2));
+            store.bookings().insert_booking(make_booking(restaurant_.id, day + "T19:00:00Z", 2));
           });
         } catch (const std::exception& e) {
           std::lock_guard lock(errors_mutex);
@@ -845,7 +891,8 @@ TEST_P(StoreConformance, DayScopedBodiesNeverOverbook) {
   EXPECT_LE(most_seen.load(), kLimit);
   for (int round = 0; round < kRounds; ++round) {
     const auto from = *core::parse_utc(day_of(round) + "T00:00:00Z");
-    EXPECT_EQ(s_.bookings_starting_between(restaurant_.id, from, from + 24h).size(), kLimit) << day_of(round);
+    EXPECT_EQ(s_.bookings().bookings_starting_between(restaurant_.id, from, from + 24h).size(), kLimit)
+        << day_of(round);
   }
 }
 
@@ -916,15 +963,15 @@ class PgDayLocks : public StoreTest {
 
 TEST_F(PgDayLocks, BodiesForOtherDaysOrRestaurantsDoNotWait) {
   auto other = make_restaurant("B", "UTC");
-  s_.create_restaurant(other);
+  s_.restaurants().create_restaurant(other);
   OpenDay open(s_, restaurant_.id, "2026-12-04");
   // Each finishes while the open body is still inside: nothing waited on it.
   // (The 10th, not the 6th: days two apart share the lock of the day between.)
   // Were one to wait, it would run into the statement timeout and throw.
   s_.atomically_for_day(restaurant_.id, "2026-12-10",
-                        [&] { s_.insert_booking(make_booking(restaurant_.id, "2026-12-10T18:00:00Z", 2)); });
+                        [&] { s_.bookings().insert_booking(make_booking(restaurant_.id, "2026-12-10T18:00:00Z", 2)); });
   s_.atomically_for_day(other.id, "2026-12-04",
-                        [&] { s_.insert_booking(make_booking(other.id, "2026-12-04T18:00:00Z", 2)); });
+                        [&] { s_.bookings().insert_booking(make_booking(other.id, "2026-12-04T18:00:00Z", 2)); });
   EXPECT_FALSE(open.finished());
   open.release();
   open.join();
@@ -969,7 +1016,7 @@ domain::Event event_about(const std::string& restaurant_id, std::string type, st
 
 TEST_P(StoreConformance, EventsAreNumberedPerRestaurantAtCommitAndVanishWithARollback) {
   auto other = make_restaurant("Other", "UTC");
-  s_.create_restaurant(other);
+  s_.restaurants().create_restaurant(other);
   auto& log = s_.events();
   s_.atomically([&] {
     log.append_event(event_about(restaurant_.id, "booking.created", "B1"));
@@ -1046,7 +1093,7 @@ TEST_P(StoreConformance, ACommitWithEventsRingsTheBellOfItsRestaurant) {
   const auto before = bell.rings(restaurant_.id);
   std::atomic<int> woken{0};
   bell.wait(restaurant_.id, before, [&] { ++woken; });
-  s_.atomically([&] { s_.put_setting("no events", "1"); });
+  s_.atomically([&] { s_.restaurants().put_setting("no events", "1"); });
   EXPECT_EQ(woken.load(), 0);
   s_.atomically([&] { s_.events().append_event(event_about(restaurant_.id, "booking.created", "B1")); });
   EXPECT_EQ(woken.load(), 1);

@@ -232,6 +232,10 @@ std::vector<std::string> PgStore::booking_history(std::string_view restaurant_id
 }
 
 std::optional<IdempotencyRecord> PgStore::find_idempotency_key(std::string_view restaurant_id, std::string_view key) {
+  // Creates with one key queue here whatever their days (the day lock alone
+  // would let two days' creates both find no record, and the later fail on
+  // the earlier's row). A no-op outside a transaction.
+  lock_name(restaurant_id, "idempotency-key:" + std::string(key));
   return on_connection([&](Connection& c) -> std::optional<IdempotencyRecord> {
     auto rows = c.run_prepared(
         "SELECT request_hash, booking_id, created_at FROM idempotency_keys WHERE restaurant_id = $1 AND key = $2",

@@ -136,7 +136,7 @@ void PgStore::atomically_for_day(std::string_view restaurant_id, std::string_vie
       body);
 }
 
-void PgStore::serialize_on(std::string_view restaurant_id, std::string_view name) {
+void PgStore::lock_name(std::string_view restaurant_id, std::string_view name) {
   // The two-integer key space of the day locks; a name never looks like a
   // date, and a hash collision only makes two bodies wait for each other.
   if (Connection* c = current_transaction()) {

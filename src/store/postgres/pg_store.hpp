@@ -41,7 +41,13 @@ namespace maitred::store::postgres {
 // day locks use the two-integer form, a key space of its own.
 inline constexpr long long kWritersLockKey = 0x6d61697472656401LL;
 
-class PgStore final : public Store, public EventLog {
+class PgStore final : public Store,
+                      public RestaurantRepository,
+                      public DocumentRepository,
+                      public BookingRepository,
+                      public GuestRepository,
+                      public StaffRepository,
+                      public EventLog {
  public:
   // Connects lazily (the pool opens connections on demand), applies pending
   // migrations now. Throws StoreUnavailable when PostgreSQL cannot be reached.
@@ -49,6 +55,16 @@ class PgStore final : public Store, public EventLog {
   // server; a CLI command has no one waiting).
   explicit PgStore(PoolOptions options, bool listen_for_events = false);
   ~PgStore() override;
+
+  // The store implements each repository itself, as it does the event log:
+  // they share one connection pool and one transaction (atomically()), so
+  // separate objects would only forward to it.
+  RestaurantRepository& restaurants() override { return *this; }
+  DocumentRepository& documents() override { return *this; }
+  BookingRepository& bookings() override { return *this; }
+  GuestRepository& guests() override { return *this; }
+  StaffRepository& staff() override { return *this; }
+  EventLog& events() override { return *this; }
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
@@ -69,7 +85,6 @@ class PgStore final : public Store, public EventLog {
   void atomically(const std::function<void()>& body) override;
   void atomically_for_day(std::string_view restaurant_id, std::string_view local_date,
                           const std::function<void()>& body) override;
-  void serialize_on(std::string_view restaurant_id, std::string_view name) override;
 
   std::optional<domain::Booking> find_booking(std::string_view restaurant_id, std::string_view id) override;
   std::vector<std::string> list_booking_documents(const BookingQuery& query) override;
@@ -116,7 +131,6 @@ class PgStore final : public Store, public EventLog {
   std::optional<std::string> get_setting(std::string_view name) override;
   void put_setting(std::string_view name, std::string_view value) override;
 
-  EventLog& events() override { return *this; }
   void append_event(domain::Event event) override;
   EventRange event_range(std::string_view restaurant_id) override;
   EventPage read_events(const EventQuery& query) override;
@@ -126,6 +140,9 @@ class PgStore final : public Store, public EventLog {
   Pool& pool() { return pool_; }
 
  private:
+  // An advisory lock on the name until the transaction ends (guest_repository.hpp).
+  void lock_name(std::string_view restaurant_id, std::string_view name) override;
+  DocumentRepository& customer_documents() override { return *this; }
   // The connection of the atomically() body running on this thread, if any.
   Connection* current_transaction() const;
   // Runs `work` on the current transaction's connection, or on a borrowed one.

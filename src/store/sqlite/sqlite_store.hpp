@@ -22,7 +22,13 @@
 
 namespace maitred::store::sqlite {
 
-class SqliteStore final : public Store, public EventLog {
+class SqliteStore final : public Store,
+                          public RestaurantRepository,
+                          public DocumentRepository,
+                          public BookingRepository,
+                          public GuestRepository,
+                          public StaffRepository,
+                          public EventLog {
  public:
   enum class Owner {
     server,  // the long-running process: owns checkpoints
@@ -32,6 +38,16 @@ class SqliteStore final : public Store, public EventLog {
   SqliteStore(std::filesystem::path file, Owner owner,
               std::chrono::milliseconds busy_timeout = Connection::kDefaultBusyTimeout);
   ~SqliteStore() override;
+
+  // The store implements each repository itself, as it does the event log:
+  // they share one connection pool and one transaction (atomically()), so
+  // separate objects would only forward to it.
+  RestaurantRepository& restaurants() override { return *this; }
+  DocumentRepository& documents() override { return *this; }
+  BookingRepository& bookings() override { return *this; }
+  GuestRepository& guests() override { return *this; }
+  StaffRepository& staff() override { return *this; }
+  EventLog& events() override { return *this; }
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
@@ -96,7 +112,6 @@ class SqliteStore final : public Store, public EventLog {
   std::optional<std::string> get_setting(std::string_view name) override;
   void put_setting(std::string_view name, std::string_view value) override;
 
-  EventLog& events() override { return *this; }
   void append_event(domain::Event event) override;
   EventRange event_range(std::string_view restaurant_id) override;
   EventPage read_events(const EventQuery& query) override;
@@ -106,6 +121,7 @@ class SqliteStore final : public Store, public EventLog {
   int schema_version();
 
  private:
+  DocumentRepository& customer_documents() override { return *this; }
   class ReaderLease;
   ReaderLease reader();
   void migrate();
