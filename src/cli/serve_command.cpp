@@ -99,7 +99,14 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
         core::log().info("dropped {} event(s) older than {} days", purged, config.event_retention.count() / 24);
       }
     };
-    drop_old_events();  // at start too: a server that was down for a while
+    // At start too (a server that was down for a while), but never fatal:
+    // another process may hold the write lock right now; the hourly run
+    // catches up.
+    try {
+      drop_old_events();
+    } catch (const std::exception& e) {
+      core::log().warn("dropping old events at start failed: {}; trying again within the hour", e.what());
+    }
     core::PeriodicTask purge_events(kEventPurgeInterval, drop_old_events);
     server.run();
   }
