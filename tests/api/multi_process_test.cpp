@@ -28,8 +28,11 @@ using namespace std::chrono_literals;
 
 constexpr const char* kFriday = "2027-01-08";
 
+// Runs further servers (and PostgreSQL clusters) on its store: a server of
+// its own per test.
 class TwoProcessTest : public SetupApiBase {
  protected:
+  bool own_server() const override { return true; }
   std::vector<std::string> server_args() const override {
     return {"--rate-limit", "100000", "--busy-timeout-ms", "1000"};
   }
