@@ -75,6 +75,16 @@ void ApiTest::set_up_shared_server() {
 
 void ApiTest::TearDown() {
   connection_.reset();
+  if (own_server() || !shared() || !shared()->server) return;
+  // What a test may not do to a server it shares (see api_fixture.hpp).
+  if (clock().pinned() != test_now()) {
+    ADD_FAILURE() << "this test moved the pinned clock of the suite's shared server: give its fixture own_server()";
+  }
+  if (!shared()->server->running()) {
+    ADD_FAILURE() << "the suite's shared server stopped during this test (give a test that stops it a fixture with "
+                     "own_server()); its log:\n"
+                  << server_log();
+  }
 }
 
 void ApiTest::TearDownTestSuite() {

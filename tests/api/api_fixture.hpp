@@ -28,7 +28,9 @@
 //   - count or exhaust something that is global to a server: connections,
 //     per-address limits, failed sign-ins, log lines of other requests,
 //     the list of all restaurants.
-// Split a suite into two fixtures when only some of its tests need that.
+// Split a suite into two fixtures when only some of its tests need that. A
+// test on a shared server that moved the clock or whose server stopped fails
+// in TearDown, saying so.
 //
 // call()/get() send on one kept-alive connection per test (a new one when the
 // server closed it; other threads of the test open their own); a fixture that tests connection behaviour and needs a
