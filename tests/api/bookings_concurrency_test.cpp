@@ -35,8 +35,7 @@ class BookingConcurrencyTest : public ApiTest {
   }
 
   Reply call(const std::string& method, const std::string& target, const std::string& body = {}) {
-    auto c = client();
-    return c.request(method, target, headers(), body);
+    return send(method, target, headers(), body);
   }
 
   std::string create(const std::string& body) {

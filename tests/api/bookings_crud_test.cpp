@@ -39,8 +39,7 @@ class BookingCrudTest : public ApiTest {
     Headers headers{{"Authorization", basic_auth(as_key.empty() ? key() : as_key)}};
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
     headers.insert(headers.end(), extra.begin(), extra.end());
-    auto c = client();
-    return c.request(method, target, headers, body);
+    return send(method, target, headers, body);
   }
 
   // Creates a booking; the id, or empty (and a failure) when refused.
@@ -77,9 +76,13 @@ class BookingCrudTest : public ApiTest {
     return {};
   }
 
-  std::string restaurant_id() { return string_at(call("GET", "/v1/restaurant").body, "_id"); }
-
   std::map<std::string, std::string> tables_;
+};
+
+// Moves the pinned clock: a server of its own.
+class BookingCrudClockTest : public BookingCrudTest {
+ protected:
+  bool own_server() const override { return true; }
 };
 
 TEST_F(BookingCrudTest, CreateReturnsTheNewIdAsABareJsonStringAndTheDocumentReadsBack) {
@@ -231,7 +234,7 @@ TEST_F(BookingCrudTest, PutOfTimeOrDateMovesTheInstant) {
   EXPECT_EQ(at(booking(id), "time"), q("20:30"));
 }
 
-TEST_F(BookingCrudTest, ActivityAtMovesOnEveryChangeAndCreatedAtStays) {
+TEST_F(BookingCrudClockTest, ActivityAtMovesOnEveryChangeAndCreatedAtStays) {
   const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   auto created = booking(id);
   clock().advance(std::chrono::seconds(1));  // stamps have whole seconds
@@ -278,7 +281,7 @@ TEST_F(BookingCrudTest, CustomFieldsInAPutReplaceTheWholeList) {
   EXPECT_EQ(at(booking(id), "customFields"), "[]");
 }
 
-TEST_F(BookingCrudTest, StatusChangesFollowTheLifecycleAndStampTheirTimes) {
+TEST_F(BookingCrudClockTest, StatusChangesFollowTheLifecycleAndStampTheirTimes) {
   const std::string id = create(overbooking_body("2026-12-04", "19:00", 2));
   ASSERT_EQ(at(booking(id), "status"), q("request"));
 

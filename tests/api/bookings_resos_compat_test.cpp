@@ -27,8 +27,7 @@ class BookingResosCompatTest : public ApiTest {
     Headers headers{{"Authorization", basic_auth(key(), with_colon)}, {"Accept", "application/json"}};
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
     headers.insert(headers.end(), extra.begin(), extra.end());
-    auto c = client();
-    return c.request(method, target, headers, body);
+    return send(method, target, headers, body);
   }
 
   std::string id_of(const std::string& listed_name, const std::string& path) {

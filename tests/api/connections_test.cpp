@@ -12,8 +12,10 @@
 namespace maitred::test {
 namespace {
 
+// Tests connections: a new one per request, on a server the suite shares.
 class ConnectionsTest : public ApiTest {
  protected:
+  bool keep_alive() const override { return false; }
   std::vector<std::string> server_args() const override { return {"--rate-limit", "100000"}; }
 };
 
@@ -110,6 +112,8 @@ bool log_shows(const ServerProcess& server, const std::string& text) {
 
 class ShutdownTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
+  bool keep_alive() const override { return false; }
   // One I/O thread: the partial request below has been read by the time a
   // later connection's round trip completes.
   std::vector<std::string> server_args() const override { return {"--threads", "1"}; }
@@ -135,6 +139,8 @@ TEST_F(ShutdownTest, ARequestWhoseBodyIsStillArrivingAtSigtermIsAnswered) {
 
 class HeaderTimeoutTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
+  bool keep_alive() const override { return false; }
   // A header timeout far shorter than the idle timeout, so that only the
   // former can be what closes a silent connection within the test's wait.
   std::vector<std::string> server_args() const override {
@@ -156,8 +162,11 @@ TEST_F(HeaderTimeoutTest, AKeepAliveConnectionStillWaitsTheIdleTimeout) {
 
 // Without --max-connections-per-address, one address may hold half of
 // --max-connections: here 2 of 4.
+// Counts the server's connections: a server of its own.
 class PerAddressCapTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
+  bool keep_alive() const override { return false; }
   std::vector<std::string> server_args() const override { return {"--max-connections", "4"}; }
 };
 

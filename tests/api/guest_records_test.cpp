@@ -10,10 +10,9 @@ class GuestRecordsTest : public ApiTest {
   std::vector<std::string> server_args() const override { return {"--rate-limit", "100000"}; }
 
   Reply call(const std::string& method, const std::string& target, const std::string& body = {}) {
-    auto c = client();
     Headers headers{{"Authorization", basic_auth(key())}};
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    return c.request(method, target, headers, body);
+    return send(method, target, headers, body);
   }
   std::string create(const std::string& target, const std::string& body) {
     Reply r = call("POST", target, body);

@@ -26,8 +26,10 @@ namespace {
 constexpr int kClients = 8;
 constexpr int kRoundsPerClient = 5;
 
+// Stops the server and reads its log: one of its own per test.
 class HandlerThreadsTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
   std::vector<std::string> server_args() const override {
     return {"--threads", "1", "--handler-threads", "4", "--rate-limit", "100000"};
   }

@@ -110,7 +110,13 @@ TEST_F(HoldsTest, OnlyOfferedTimesCanBeHeld) {
                "time");
 }
 
-TEST_F(HoldsTest, HoldsSurviveARestart) {
+// Restarts the server: one of its own.
+class HoldsRestartTest : public HoldsTest {
+ protected:
+  bool own_server() const override { return true; }
+};
+
+TEST_F(HoldsRestartTest, HoldsSurviveARestart) {
   ASSERT_EQ(hold().status, 200u);
   ASSERT_EQ(server().stop(SIGTERM), 0);
   server_ = std::make_unique<ServerProcess>(data(), server_args());

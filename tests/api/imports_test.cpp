@@ -21,13 +21,13 @@ const std::string kBookings =
     "2026-12-11,20:00,14,Ed,,,,,,,\r\n"                                                 // 5: nothing seats 14
     "2026-12-11,21:00,3,\"Hansen, Fay\",,+45 22 22 22 22,,,\"said \"\"hi\"\"\",,\r\n";  // 6: fine
 
+// One server for the suite: its only sign-ins are two users of one test.
 class ImportsTest : public StaffApiTest {
  protected:
+  bool own_server() const override { return false; }
   Reply submit(const std::string& type, const std::string& csv, const std::string& auth,
                const std::string& content_type = "text/csv", const std::string& base = "/api/v3") {
-    auto c = client();
-    return c.request("POST", base + "/imports?type=" + type, {{"Authorization", auth}, {"Content-Type", content_type}},
-                     csv);
+    return send("POST", base + "/imports?type=" + type, {{"Authorization", auth}, {"Content-Type", content_type}}, csv);
   }
   Reply submit(const std::string& type, const std::string& csv) { return submit(type, csv, basic_auth(key())); }
 
@@ -44,6 +44,12 @@ class ImportsTest : public StaffApiTest {
     ADD_FAILURE() << "the import did not finish";
     return parse("{}");
   }
+};
+
+// Stops the server: one of its own.
+class ImportsCommandLineTest : public ImportsTest {
+ protected:
+  bool own_server() const override { return true; }
 };
 
 TEST_F(ImportsTest, BookingsImportAnswers202AndTheJobListsTheRefusedRows) {
@@ -192,7 +198,7 @@ TEST_F(ImportsTest, ImportingNeedsHostAndReadingNeedsReadonly) {
   EXPECT_EQ(seen.status, 200u) << seen.body;
 }
 
-TEST_F(ImportsTest, CommandLineImportPrintsTheSummaryAndExits3WhenRowsFailed) {
+TEST_F(ImportsCommandLineTest, CommandLineImportPrintsTheSummaryAndExits3WhenRowsFailed) {
   server_.reset();  // one process on the database at a time
   const auto file = data() / "bookings.csv";
   std::ofstream(file) << kBookings;

@@ -9,7 +9,12 @@
 namespace maitred::test {
 namespace {
 
-class LifecycleTest : public ApiTest {};
+// Stops and starts servers: one of its own per test.
+class LifecycleTest : public ApiTest {
+ protected:
+  bool own_server() const override { return true; }
+  bool keep_alive() const override { return false; }
+};
 
 TEST_F(LifecycleTest, SigtermStopsCleanlyWithExitZero) {
   auto c = client();

@@ -7,8 +7,10 @@
 namespace maitred::test {
 namespace {
 
+// Tests connections: a new one per request, on a server the suite shares.
 class LimitsTest : public ApiTest {
  protected:
+  bool keep_alive() const override { return false; }
   std::vector<std::string> server_args() const override {
     // The header timeout also covers the TLS handshake and the first head
     // from accept: room for a loaded machine, well inside the tests' waits.
@@ -142,8 +144,11 @@ TEST_F(LimitsTest, IdleKeepAliveConnectionsAreClosed) {
   EXPECT_TRUE(c.closed_by_server(std::chrono::seconds(10)));
 }
 
+// Counts the server's connections: a server of its own.
 class ConnectionCapTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
+  bool keep_alive() const override { return false; }
   std::vector<std::string> server_args() const override {
     return {"--max-connections", "2", "--max-connections-per-address", "2"};
   }

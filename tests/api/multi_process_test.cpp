@@ -28,15 +28,19 @@ using namespace std::chrono_literals;
 
 constexpr const char* kFriday = "2027-01-08";
 
+// Runs a further server on its store and stops PostgreSQL: a server of its
+// own per test.
 class TwoProcessTest : public SetupApiBase {
  protected:
+  bool own_server() const override { return true; }
   std::vector<std::string> server_args() const override {
     return {"--rate-limit", "100000", "--busy-timeout-ms", "1000"};
   }
 
   void SetUp() override {
-    cluster_ = std::make_unique<PgCluster>();
-    database_ = cluster_->create_database();
+    // One cluster for the suite (initdb is the slow part), a database per test.
+    if (!cluster().running()) cluster().start();  // after a failed outage test
+    database_ = cluster().create_database();
     use_database_for(data(), database_);
     use_database_for(second_dir_.path(), database_);
     SetupApiBase::SetUp();  // the demo, a restaurant and its key, and server A
@@ -60,7 +64,8 @@ class TwoProcessTest : public SetupApiBase {
     return c.request(method, target, headers, body);
   }
 
-  std::unique_ptr<PgCluster> cluster_;
+  static PgCluster& cluster() { return PgCluster::shared(); }
+
   std::string database_;
   TempDir second_dir_;
   std::unique_ptr<ServerProcess> second_;
@@ -231,7 +236,7 @@ TEST_F(TwoProcessTest, PostgresGoingAwayGives503sThenBothRecover) {
   };
   wait_for(ok, 20);
 
-  cluster_->stop();
+  cluster().stop();
   wait_for(unavailable, 20);
   EXPECT_GE(unavailable.load(), 20) << "requests under load while PostgreSQL is down are answered 503";
 
@@ -251,7 +256,7 @@ TEST_F(TwoProcessTest, PostgresGoingAwayGives503sThenBothRecover) {
     }
   }
 
-  cluster_->start();
+  cluster().start();
   const int ok_before_restart = ok;
   wait_for(ok, ok_before_restart + 20);
   stop_load = true;

@@ -5,8 +5,11 @@
 namespace maitred::test {
 namespace {
 
+// Moves the pinned clock and counts requests: a server of its own per test.
 class RateLimitTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
+  bool keep_alive() const override { return false; }
   std::vector<std::string> server_args() const override { return {"--rate-limit", "5"}; }
 
   // Moves the server's clock into a window of its own, so earlier requests

@@ -25,15 +25,11 @@ class SetupApiBase : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
-    auto made = run_maitred(
-        {"restaurant", "create", "--name", "Setup Test", "--timezone", "Europe/Copenhagen", "--data", data().string()});
-    ASSERT_EQ(made.exit_code, 0) << made.err;
     demo_key_ = key_;
-    restaurant_id_ = string_at(made.out, "_id");
-    ASSERT_EQ(restaurant_id_.size(), 17u) << made.out;
-    auto made_key = run_maitred({"key", "create", "--restaurant", restaurant_id_, "--data", data().string()});
-    ASSERT_EQ(made_key.exit_code, 0) << made_key.err;
-    key_ = made_key.last_line();
+    auto made = new_tenant("Setup Test");
+    restaurant_id_ = made.restaurant_id;
+    ASSERT_EQ(restaurant_id_.size(), 17u);
+    key_ = made.key;
     ASSERT_FALSE(key_.empty());
   }
 
@@ -44,8 +40,7 @@ class SetupApiBase : public ApiTest {
                 const std::string& body = {}) {
     Headers headers{{"Authorization", basic_auth(api_key)}};
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    auto c = client();
-    return c.request(method, target, headers, body);
+    return send(method, target, headers, body);
   }
 
   // POSTs `body` to `collection` and returns the new id; throws (failing the
@@ -86,8 +81,7 @@ class SetupApiBase : public ApiTest {
     EXPECT_EQ(at(doc, "requestId"), q(r.header("x-request-id"))) << r.body;
   }
 
-  std::string restaurant_id_;  // of the restaurant key() belongs to
-  std::string demo_key_;
+  std::string demo_key_;  // of the restaurant with the demo setup
 };
 
 }  // namespace maitred::test

@@ -1,6 +1,11 @@
 #pragma once
 // Shared by the staff sign-in tests: staff users made through the real CLI
 // (password on stdin) and sign-in over HTTPS.
+//
+// A server per test by default: sign-in finds a user by name across all the
+// restaurants of a data folder, and failed sign-ins count per client address
+// in the server's memory. A fixture whose usernames are unique in the suite
+// and that fails no sign-in may share one (own_server() false).
 
 #include <string>
 #include <vector>
@@ -13,14 +18,7 @@ namespace maitred::test {
 class StaffApiTest : public ApiTest {
  protected:
   std::vector<std::string> server_args() const override { return {"--rate-limit", "100000"}; }
-
-  void SetUp() override {
-    ApiTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto listed = run_maitred({"restaurant", "list", "--data", data().string()});
-    ASSERT_EQ(listed.exit_code, 0) << listed.err;
-    restaurant_id_ = parse(listed.out)[0]["_id"].GetString();
-  }
+  bool own_server() const override { return true; }
 
   void add_user(const std::string& username, const std::string& role, const std::string& password) {
     auto made = run_maitred({"user", "create", "--restaurant", restaurant_id_, "--username", username, "--role", role,
@@ -31,8 +29,7 @@ class StaffApiTest : public ApiTest {
 
   Reply post(const std::string& target, const std::string& body, Headers headers = {}) {
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    auto c = client();
-    return c.request("POST", target, headers, body);
+    return send("POST", target, headers, body);
   }
   Reply login(const std::string& username, const std::string& password, const std::string& target = "/api/v3/auth") {
     return post(target, R"({"username":")" + username + R"(","password":")" + password + R"("})");
@@ -47,11 +44,8 @@ class StaffApiTest : public ApiTest {
              const std::string& body = {}) {
     Headers headers{{"Authorization", "Bearer " + token}};
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    auto c = client();
-    return c.request(method, target, headers, body);
+    return send(method, target, headers, body);
   }
-
-  std::string restaurant_id_;
 };
 
 }  // namespace maitred::test

@@ -17,8 +17,10 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 200;
 
+// Locks the store behind the server's back: a server of its own.
 class StoreUnavailableTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
   std::vector<std::string> server_args() const override {
     return {"--rate-limit", "100000", "--busy-timeout-ms", std::to_string(kBusyTimeoutMs)};
   }

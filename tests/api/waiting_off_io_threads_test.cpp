@@ -46,8 +46,10 @@ class HeldWriteLock {
   bool held_ = true;
 };
 
+// Locks the store behind the server's back: a server of its own.
 class LockWaitTest : public ApiTest {
  protected:
+  bool own_server() const override { return true; }
   // A busy timeout longer than the test, so the write waits until the lock
   // is released.
   std::vector<std::string> server_args() const override {

@@ -2,7 +2,10 @@
 
 #include "http/asio.hpp"
 
+#include <sys/socket.h>
+
 #include <cctype>
+#include <cerrno>
 #include <optional>
 #include <stdexcept>
 
@@ -132,6 +135,13 @@ Reply HttpClient::request(const std::string& method, const std::string& target, 
 
 std::size_t HttpClient::bytes_waiting() {
   return impl_->buffer.size() + impl_->lowest().socket().available();
+}
+
+bool HttpClient::idle_and_open() {
+  if (impl_->buffer.size() > 0) return false;
+  char byte = 0;
+  const auto n = ::recv(impl_->lowest().socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 bool HttpClient::closed_by_server(std::chrono::milliseconds wait) {

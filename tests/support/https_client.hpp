@@ -43,6 +43,9 @@ class HttpClient {
   // Bytes the server has sent that are not read yet: whether its reply has
   // arrived, without waiting for one.
   std::size_t bytes_waiting();
+  // True when the connection can carry another request: the server has not
+  // closed it and sent nothing unasked (checked without waiting).
+  bool idle_and_open();
   // True when the server closes the connection within `wait` without sending
   // anything more.
   bool closed_by_server(std::chrono::milliseconds wait);

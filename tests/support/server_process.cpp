@@ -121,8 +121,16 @@ int ServerProcess::stop(int signal) {
   return code;
 }
 
-std::string ServerProcess::log() const {
+bool ServerProcess::running() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) == pid_) pid_ = -1;
+  return pid_ > 0;
+}
+
+std::string ServerProcess::log(std::size_t from) const {
   std::ifstream in(log_file_);
+  in.seekg(static_cast<std::streamoff>(from));
   std::stringstream s;
   s << in.rdbuf();
   return s.str();

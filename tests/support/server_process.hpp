@@ -26,8 +26,11 @@ class ServerProcess {
   // number when killed by one).
   int stop(int signal);
 
-  // Everything the server wrote to stderr so far (its log).
-  std::string log() const;
+  // False once the server has exited or was stopped.
+  bool running();
+
+  // Everything the server wrote to stderr so far (its log), from byte `from`.
+  std::string log(std::size_t from = 0) const;
 
  private:
   pid_t pid_ = -1;

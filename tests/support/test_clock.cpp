@@ -33,25 +33,41 @@ core::SystemTime TestClock::pinned() const {
   std::ifstream in(file_);
   std::string text;
   std::getline(in, text);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.pop_back();
   auto t = core::parse_utc(text);
   if (!t) throw std::runtime_error("bad test clock file " + file_.string() + ": " + text);
   return *t;
 }
 
 void TestClock::set(core::SystemTime instant) {
+  write(core::format_utc(instant) + "\n");
+}
+
+void TestClock::restart() {
+  // The processes reading the file jump only when its text changes, so the
+  // instant is written in one of two spellings, the other than the last.
+  std::string text;
+  {
+    std::ifstream in(file_);
+    std::getline(in, text);
+  }
+  write(std::string(kTestNow) + (text == kTestNow ? " \n" : "\n"));
+}
+
+void TestClock::write(const std::string& text) {
   // Replaced in one step: a server reading the file sees the old instant or
   // the new one, never half of it.
   const auto temp = file_.string() + ".new";
   {
     std::ofstream out(temp, std::ios::trunc);
-    out << core::format_utc(instant) << "\n";
+    out << text;
     if (!out) throw std::runtime_error("cannot write " + temp);
   }
   std::filesystem::rename(temp, file_);
 }
 
 std::string TestClock::environment_entry() const {
-  return std::string(kVariable) + "=@" + file_.string();
+  return std::string(kVariable) + "=" + pin();
 }
 
 std::vector<std::string> child_environment(const std::filesystem::path& data_dir) {

@@ -30,11 +30,18 @@ class TestClock {
   void set(core::SystemTime instant);
   // Whole seconds: the file holds an instant as the API writes it.
   void advance(std::chrono::seconds by) { set(pinned() + by); }
+  // Back to kTestNow, as if the processes on the folder had just started:
+  // they jump there even when the file holds kTestNow already.
+  void restart();
 
+  // "@FILE": the pin of a core::PinnedClock that follows the file.
+  std::string pin() const { return "@" + file_.string(); }
   // "MAITRED_TEST_NOW=@FILE", for a child process's environment.
   std::string environment_entry() const;
 
  private:
+  void write(const std::string& text);
+
   std::filesystem::path file_;
 };
 
