@@ -1090,14 +1090,21 @@ TEST_P(StoreConformance, PurgingEventsRemembersWhereTheFeedNowStarts) {
 
 TEST_P(StoreConformance, ACommitWithEventsRingsTheBellOfItsRestaurant) {
   auto& bell = s_.events().bell();
+  // On PostgreSQL the server store's listener rings too: once for
+  // everything when it connects, and again when the NOTIFY of this commit
+  // comes back. Those extra rings are allowed there, and only there.
+  const bool only_commits_ring = GetParam() == Kind::sqlite;
   const auto before = bell.rings(restaurant_.id);
   std::atomic<int> woken{0};
   bell.wait(restaurant_.id, before, [&] { ++woken; });
   s_.atomically([&] { s_.restaurants().put_setting("no events", "1"); });
-  EXPECT_EQ(woken.load(), 0);
+  if (only_commits_ring) EXPECT_EQ(woken.load(), 0);
   s_.atomically([&] { s_.events().append_event(event_about(restaurant_.id, "booking.created", "B1")); });
-  EXPECT_EQ(woken.load(), 1);
-  EXPECT_EQ(bell.rings(restaurant_.id), before + 1);
+  EXPECT_EQ(woken.load(), 1) << "a waiter is called once";
+  if (only_commits_ring)
+    EXPECT_EQ(bell.rings(restaurant_.id), before + 1);
+  else
+    EXPECT_GE(bell.rings(restaurant_.id), before + 1);
 }
 
 // Events committed through another instance (another process) reach this
