@@ -229,13 +229,10 @@ std::string take_hold(const BookingContext& c, const std::string& hold_id, Booki
   return hold.id;
 }
 
-// The fields a write changed, as the history and the events list them:
-// [{"field", "from", "to"}, ...] (activityAt moves on every write: left out).
+// The fields a write changed, as the history and the events list them
+// (activityAt moves on every write: left out); empty when none.
 std::string changes_between(std::string_view before, std::string_view after) {
-  std::string changes;
-  json::JsonWriter out(changes);
-  json::write_document_diff(out, before, after, {"activityAt"});
-  return changes;
+  return json::document_changes(before, after, {"activityAt"});
 }
 
 void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view changes,
@@ -382,7 +379,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     auto changes = changes_between(before, json::booking_to_json(b));
     record_history(c, b, "updated", changes, overbooked);
     // A PUT that changed nothing (a client echoing the booking back) is no news.
-    if (changes != "[]") record_booking_event(c, update_event_type(old, b), b.id, std::move(changes));
+    if (!changes.empty()) record_booking_event(c, update_event_type(old, b), b.id, std::move(changes));
   });
 }
 

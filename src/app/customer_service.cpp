@@ -48,12 +48,11 @@ void refresh_customer(const EventSource& source, const std::string& customer_id,
   auto after = json::customer_to_json(customer);
   // The counts follow the bookings (their own events); a customer.updated
   // event is for what the guest's details say.
-  std::string changes;
-  json::JsonWriter out(changes);
-  json::write_document_diff(out, locked->stored_json, after, {"bookingCount", "firstBookingAt", "lastBookingAt"});
+  auto changes =
+      json::document_changes(locked->stored_json, after, {"bookingCount", "firstBookingAt", "lastBookingAt"});
   store.documents().update_document({store::Collection::customers, restaurant_id, customer.id, std::move(after),
                                      std::nullopt, false, customer.created_at});
-  if (changes != "[]") record_event(source, "customer.updated", customer.id, std::move(changes));
+  if (!changes.empty()) record_event(source, "customer.updated", customer.id, std::move(changes));
 }
 
 }  // namespace maitred::app

@@ -7,11 +7,9 @@ namespace maitred::app {
 
 namespace {
 
+// updatedAt moves on every write: not a change of its own.
 std::string changes_between(std::string_view before, std::string_view after) {
-  std::string changes;
-  json::JsonWriter out(changes);
-  json::write_document_diff(out, before, after, {"updatedAt"});
-  return changes;
+  return json::document_changes(before, after, {"updatedAt"});
 }
 
 }  // namespace
@@ -47,7 +45,7 @@ void DocumentWrites::update(store::DocumentWrite write, std::string_view before)
   atomically([&] {
     store_.documents().update_document(write);
     auto changes = changes_between(before, write.json);
-    if (changes != "[]") record(write.collection, "updated", write.id, std::move(changes));
+    if (!changes.empty()) record(write.collection, "updated", write.id, std::move(changes));
   });
 }
 
@@ -73,7 +71,7 @@ bool DocumentWrites::erase(store::Collection collection, const std::string& id) 
 void DocumentWrites::record_update(std::string type, const std::string& id, std::string_view before,
                                    std::string_view after) {
   auto changes = changes_between(before, after);
-  if (changes != "[]") record_event({store_, clock_, actor_, restaurant_id_}, std::move(type), id, std::move(changes));
+  if (!changes.empty()) record_event({store_, clock_, actor_, restaurant_id_}, std::move(type), id, std::move(changes));
 }
 
 void DocumentWrites::record(store::Collection collection, std::string_view what, const std::string& id,

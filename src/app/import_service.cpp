@@ -39,11 +39,9 @@ void import_customer(const BookingContext& c, domain::Customer row_customer) {
     if (!row_customer.phone.empty()) customer.phone = row_customer.phone;
     if (row_customer.metadata_json != "{}") customer.metadata_json = row_customer.metadata_json;
     auto write = customer_write(c.restaurant.id, customer, now);
-    std::string changes;
-    json::JsonWriter out(changes);
-    json::write_document_diff(out, found->json, write.json, {});
+    auto changes = json::document_changes(found->json, write.json, {});
     store.documents().update_document(write);
-    if (changes != "[]") record_event(source, "customer.updated", customer.id, std::move(changes));
+    if (!changes.empty()) record_event(source, "customer.updated", customer.id, std::move(changes));
     return;
   }
   row_customer.id = core::new_id();

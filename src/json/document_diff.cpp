@@ -73,4 +73,13 @@ void write_document_diff(JsonWriter& out, std::string_view before, std::string_v
   out.end_array();
 }
 
+std::string document_changes(std::string_view before, std::string_view after,
+                             const std::vector<std::string_view>& ignore) {
+  std::string changes;
+  JsonWriter out(changes);
+  write_document_diff(out, before, after, ignore);
+  if (changes == "[]") changes.clear();
+  return changes;
+}
+
 }  // namespace maitred::json

@@ -16,4 +16,9 @@ namespace maitred::json {
 void write_document_diff(JsonWriter& out, std::string_view before, std::string_view after,
                          const std::vector<std::string_view>& ignore);
 
+// The same list as JSON text, for the history and the events; empty (not
+// "[]") when nothing changed.
+std::string document_changes(std::string_view before, std::string_view after,
+                             const std::vector<std::string_view>& ignore);
+
 }  // namespace maitred::json
