@@ -101,6 +101,28 @@ http::Response page_response(const store::EventPage& page) {
   return http::Response::json(200, std::move(body));
 }
 
+// The page after the query's cursor; or, when there is none yet and the
+// deadline is ahead, a long poll that asks again when the restaurant's bell
+// rings. Asking again may find nothing (the bell rang for a filtered-out
+// event, or for everything when the PostgreSQL listener reconnected): then
+// it waits on, until the deadline.
+http::Response answer_or_wait(store::Store& store, const store::EventQuery& query,
+                              std::chrono::steady_clock::time_point deadline, bool may_wait = true) {
+  auto& log = store.events();
+  // Read before the events: a commit after this point rings the bell, so a
+  // wait that starts from this count cannot miss it.
+  const auto seen = log.bell().rings(query.restaurant_id);
+  auto page = log.read_events(query);
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  if (!page.events.empty() || left.count() <= 0 || !may_wait) return page_response(page);
+  http::Response waiting;
+  waiting.long_poll = std::make_shared<http::LongPoll>(
+      http::LongPoll{log.bell(), query.restaurant_id, seen, left, [&store, query, deadline](bool may_wait_again) {
+                       return answer_or_wait(store, query, deadline, may_wait_again);
+                     }});
+  return waiting;
+}
+
 }  // namespace
 
 http::Response list_events(http::RequestContext& context) {
@@ -113,9 +135,6 @@ http::Response list_events(http::RequestContext& context) {
   const auto wait = std::chrono::seconds{params.get_integer("wait", 0, 0, kMaxWaitSeconds)};
 
   auto& log = context.services.store.events();
-  // Read before the events: a commit after this point rings the bell, so a
-  // wait that starts from this count cannot miss it.
-  const auto seen = log.bell().rings(query.restaurant_id);
   const auto range = log.event_range(query.restaurant_id);
   switch (cursor.kind) {
     case Cursor::Kind::oldest: query.after = range.purged_through; break;
@@ -134,15 +153,7 @@ http::Response list_events(http::RequestContext& context) {
       query.after = cursor.sequence;
       break;
   }
-  auto page = log.read_events(query);
-  if (!page.events.empty() || wait.count() == 0) return page_response(page);
-
-  http::Response waiting;
-  auto& store = context.services.store;
-  waiting.long_poll = std::make_shared<http::LongPoll>(
-      http::LongPoll{log.bell(), query.restaurant_id, seen, std::chrono::duration_cast<std::chrono::milliseconds>(wait),
-                     [&store, query] { return page_response(store.events().read_events(query)); }});
-  return waiting;
+  return answer_or_wait(context.services.store, query, std::chrono::steady_clock::now() + wait);
 }
 
 }  // namespace maitred::api

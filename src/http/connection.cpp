@@ -203,9 +203,10 @@ asio::awaitable<void> wait_for_news(const LongPoll& poll, ConnectionShared& shar
 }
 
 // RequestPipeline::resume, as handle_without_throwing does for handle.
-Response resume_without_throwing(RequestPipeline& pipeline, const Request& request, LongPoll& poll) noexcept {
+Response resume_without_throwing(RequestPipeline& pipeline, const Request& request, LongPoll& poll,
+                                 bool may_wait) noexcept {
   try {
-    return pipeline.resume(request, poll);
+    return pipeline.resume(request, poll, may_wait);
   } catch (...) {
     core::log().error("answering a long poll failed");
   }
@@ -343,14 +344,18 @@ asio::awaitable<void> serve_requests(Stream& stream, beast::flat_buffer& buffer,
       auto handled = async_on_pool(*shared.handlers, handle, asio::use_awaitable);
       response = co_await std::move(handled);
     }
-    if (auto poll = std::move(response.long_poll)) {
+    // A long poll waits until its answer has news or its time is up; each
+    // round holds no thread while it waits.
+    while (auto poll = std::move(response.long_poll)) {
       auto waited = wait_for_news(*poll, shared);
       co_await std::move(waited);
+      // Shutting down: answer with what there is, never wait again.
+      const bool may_wait = !shared.stopping;
       if (!runs_on_handler_threads(request, shared)) {
-        response = resume_without_throwing(shared.pipeline, request, *poll);
+        response = resume_without_throwing(shared.pipeline, request, *poll, may_wait);
       } else {
-        auto resume = [&shared, &request, &poll]() noexcept {
-          return resume_without_throwing(shared.pipeline, request, *poll);
+        auto resume = [&shared, &request, &poll, may_wait]() noexcept {
+          return resume_without_throwing(shared.pipeline, request, *poll, may_wait);
         };
         auto resumed = async_on_pool(*shared.handlers, resume, asio::use_awaitable);
         response = co_await std::move(resumed);

@@ -84,14 +84,20 @@ Response RequestPipeline::handle(const Request& request) {
   return response;
 }
 
-Response RequestPipeline::resume(const Request& request, LongPoll& poll) {
+Response RequestPipeline::resume(const Request& request, LongPoll& poll, bool may_wait) {
   Response response;
   try {
-    response = poll.answer();
+    response = poll.answer(may_wait);
   } catch (...) {
     response = response_for_exception(std::current_exception(), poll.request_id);
   }
-  response.long_poll.reset();  // an answer never waits again
+  if (response.long_poll) {
+    // Woken with nothing to say yet: the connection waits again.
+    response.long_poll->request_id = poll.request_id;
+    response.long_poll->restaurant_id = poll.restaurant_id;
+    response.long_poll->started = poll.started;
+    return response;
+  }
   apply_conditional_get(request, response);
   add_common_headers(response, poll.request_id, rate_limiter_.reset_in());
   write_access_log(

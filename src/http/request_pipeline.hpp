@@ -20,8 +20,9 @@ class RequestPipeline {
   Response handle(const Request& request);
   // The answer to a request whose handle() returned a long poll, once its
   // wait is over: the handler's `answer`, with the headers and the access
-  // log line every response gets.
-  Response resume(const Request& request, LongPoll& poll);
+  // log line every response gets — or, when `answer` found nothing yet, a
+  // further long poll to wait on (never when `may_wait` is false).
+  Response resume(const Request& request, LongPoll& poll, bool may_wait);
 
   // An error found before a request could be parsed (413, 431, HTTPS
   // required, malformed request): the same body shape, common headers and

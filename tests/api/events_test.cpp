@@ -301,6 +301,22 @@ TEST_F(EventsTest, ALongPollAnswersWhenAnEventCommits) {
   EXPECT_LT(took, std::chrono::seconds{20}) << "the poll ran into its timeout instead of waking";
 }
 
+TEST_F(EventsTest, ALongPollWokenByAnEventItsFilterSkipsWaitsOnForOneItKeeps) {
+  const auto start = latest();
+  FeedPage polled;
+  std::thread poller([&] { polled = feed("?wait=30&types=table.*&after=" + start); });
+  // A booking rings the restaurant's bell, but the poll asked for tables:
+  // it must not answer with an empty page, only with the table.
+  create(overbooking_body("2026-12-03", "19:00", 2));
+  create(overbooking_body("2026-12-03", "20:00", 2));
+  auto table = call("POST", "/v1/tables", R"({"name":"Polled","seatsMax":2})");
+  ASSERT_EQ(table.status, 200u) << table.body;
+  poller.join();
+  ASSERT_EQ(polled.status, 200u) << polled.body;
+  ASSERT_EQ(types_of(polled.events), std::vector<std::string>{"table.created"});
+  EXPECT_EQ(polled.events[0].resource_id, parse(table.body).GetString());
+}
+
 TEST_F(EventsTest, ALongPollWithNothingNewAnswersAnEmptyPageAtItsEnd) {
   const auto start = latest();
   auto page = feed("?wait=1&after=" + start);
