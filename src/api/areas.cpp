@@ -60,21 +60,8 @@ http::Response delete_area(http::RequestContext& context) {
     const std::string id(context.path_param("id"));
     const auto area = load_for_delete<domain::Area>(store, restaurant, id);
     const std::string name = area ? area->name : id;
-    auto tables = load_all<domain::Table>(store, restaurant);
-    auto in_area = std::ranges::count(tables, id, &domain::Table::area_id);
-    if (in_area > 0) {
-      throw domain::IllegalOperation(
-          "in_use", "_id",
-          "The area '" + name + "' still has " + std::to_string(in_area) + " table(s). Move or delete them first.");
-    }
-    auto hours = load_all<domain::OpeningHour>(store, restaurant);
-    auto services = std::ranges::count_if(
-        hours, [&](const auto& h) { return std::ranges::find(h.area_ids, id) != h.area_ids.end(); });
-    if (services > 0) {
-      throw domain::IllegalOperation("in_use", "_id",
-                                     "The area '" + name + "' is used by " + std::to_string(services) +
-                                         " opening hour(s). Remove it from them first.");
-    }
+    domain::check_area_unused(id, name, load_all<domain::Table>(store, restaurant),
+                              load_all<domain::OpeningHour>(store, restaurant));
     writes.erase(store::Collection::areas, id);
   });
   return json_true();

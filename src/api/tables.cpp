@@ -96,23 +96,10 @@ http::Response delete_table(http::RequestContext& context) {
     const std::string id(context.path_param("id"));
     const auto table = load_for_delete<domain::Table>(store, restaurant, id);
     const std::string name = table ? table->name : id;
-    auto combinations = load_all<domain::TableCombination>(store, restaurant);
-    std::string names;
-    for (const auto& c : combinations) {
-      if (std::ranges::find(c.table_ids, id) == c.table_ids.end()) continue;
-      names += (names.empty() ? "'" : ", '") + c.name + "'";
-    }
-    if (!names.empty()) {
-      throw domain::IllegalOperation(
-          "in_use", "_id", "Table '" + name + "' is part of the combination(s) " + names + ". Delete those first.");
-    }
     // Bookings already under way count too: start a day back.
     const auto since = context.services.clock.now() - std::chrono::hours{24};
-    if (auto booked = store.bookings().count_bookings_holding_table(restaurant, id, since); booked > 0) {
-      throw domain::IllegalOperation("in_use", "_id",
-                                     "Table '" + name + "' is held by " + std::to_string(booked) +
-                                         " current or upcoming booking(s). Move them to another table first.");
-    }
+    domain::check_table_unused(id, name, load_all<domain::TableCombination>(store, restaurant),
+                               store.bookings().count_bookings_holding_table(restaurant, id, since));
     writes.erase(store::Collection::tables, id);
   });
   return json_true();

@@ -141,4 +141,40 @@ std::string table_unique_key(const Table& table) {
   return lower(table.name);
 }
 
+void check_area_unused(std::string_view area_id, std::string_view name, std::span<const Table> tables,
+                       std::span<const OpeningHour> opening_hours) {
+  const auto in_area = std::ranges::count(tables, area_id, &Table::area_id);
+  if (in_area > 0) {
+    throw IllegalOperation("in_use", "_id",
+                           "The area '" + std::string(name) + "' still has " + std::to_string(in_area) +
+                               " table(s). Move or delete them first.");
+  }
+  const auto services = std::ranges::count_if(
+      opening_hours, [&](const auto& h) { return std::ranges::find(h.area_ids, area_id) != h.area_ids.end(); });
+  if (services > 0) {
+    throw IllegalOperation("in_use", "_id",
+                           "The area '" + std::string(name) + "' is used by " + std::to_string(services) +
+                               " opening hour(s). Remove it from them first.");
+  }
+}
+
+void check_table_unused(std::string_view table_id, std::string_view name,
+                        std::span<const TableCombination> combinations, std::size_t bookings_holding_it) {
+  std::string names;
+  for (const auto& c : combinations) {
+    if (std::ranges::find(c.table_ids, table_id) == c.table_ids.end()) continue;
+    names += (names.empty() ? "'" : ", '") + c.name + "'";
+  }
+  if (!names.empty()) {
+    throw IllegalOperation(
+        "in_use", "_id",
+        "Table '" + std::string(name) + "' is part of the combination(s) " + names + ". Delete those first.");
+  }
+  if (bookings_holding_it > 0) {
+    throw IllegalOperation("in_use", "_id",
+                           "Table '" + std::string(name) + "' is held by " + std::to_string(bookings_holding_it) +
+                               " current or upcoming booking(s). Move them to another table first.");
+  }
+}
+
 }  // namespace maitred::domain

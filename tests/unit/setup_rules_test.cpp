@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/errors.hpp"
+#include "support/domain_error.hpp"
 
 namespace maitred::domain {
 namespace {
@@ -476,6 +477,40 @@ TEST(SetupRules, CustomFieldUnknownOpeningHourIsNotFound) {
   EXPECT_EQ(field_of<NotFound>([&] { check_custom_field(f, hours_with_ids({"h1", "h2"})); }), "openingHourIds[1]");
   EXPECT_EQ(code_of<NotFound>([&] { check_custom_field(f, hours_with_ids({"h1", "h2"})); }), "unknown_reference");
   EXPECT_EQ(field_of<NotFound>([&] { check_custom_field(f, {}); }), "openingHourIds[0]");
+}
+
+TEST(SetupRules, AnAreaInUseCannotBeDeleted) {
+  Table in_terrace;
+  in_terrace.area_id = "A1";
+  std::vector<Table> tables{in_terrace, in_terrace};
+  EXPECT_EQ(test::thrown([&] { check_area_unused("A1", "Terrace", tables, {}); }),
+            (test::Thrown{"IllegalOperation", "in_use", "_id",
+                          "The area 'Terrace' still has 2 table(s). Move or delete them first."}));
+  OpeningHour lunch;
+  lunch.area_ids = {"A2", "A1"};
+  std::vector<OpeningHour> hours{lunch};
+  EXPECT_EQ(test::thrown([&] { check_area_unused("A1", "Terrace", {}, hours); }),
+            (test::Thrown{"IllegalOperation", "in_use", "_id",
+                          "The area 'Terrace' is used by 1 opening hour(s). Remove it from them first."}));
+  EXPECT_EQ(test::thrown([&] { check_area_unused("A3", "Bar", tables, hours); }).kind, "none");
+}
+
+TEST(SetupRules, ATableInACombinationOrHeldByBookingsCannotBeDeleted) {
+  TableCombination window;
+  window.name = "Window";
+  window.table_ids = {"T1", "T2"};
+  TableCombination corner;
+  corner.name = "Corner";
+  corner.table_ids = {"T2", "T3"};
+  std::vector<TableCombination> combinations{window, corner};
+  EXPECT_EQ(test::thrown([&] { check_table_unused("T2", "12", combinations, 0); }),
+            (test::Thrown{"IllegalOperation", "in_use", "_id",
+                          "Table '12' is part of the combination(s) 'Window', 'Corner'. Delete those first."}));
+  EXPECT_EQ(
+      test::thrown([&] { check_table_unused("T4", "14", combinations, 3); }),
+      (test::Thrown{"IllegalOperation", "in_use", "_id",
+                    "Table '14' is held by 3 current or upcoming booking(s). Move them to another table first."}));
+  EXPECT_EQ(test::thrown([&] { check_table_unused("T4", "14", combinations, 0); }).kind, "none");
 }
 
 }  // namespace
