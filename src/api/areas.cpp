@@ -30,40 +30,20 @@ http::Response create_area(http::RequestContext& context) {
   domain::Area area;
   json::apply_area(body.reader(), area);
   body.reader().finish();
-  domain::check_area(area);
-  area.id = core::new_id();
-  document_writes(context).create(document_write(context, area, json::write_area));
-  return created_id(area.id);
+  return created_id(setup_service(context).create(std::move(area)));
 }
 
 http::Response update_area(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    auto area = load_one<domain::Area>(store, restaurant, context.path_param("id"));
-    const auto before = json::to_json(area, json::write_area);
+  setup_service(context).update<domain::Area>(context.path_param("id"), [&](domain::Area& area) {
     BodyReader body(context, area.id);
     json::apply_area(body.reader(), area);
     body.reader().finish();
-    domain::check_area(area);
-    writes.update(document_write(context, area, json::write_area), before);
   });
   return json_true();
 }
 
 http::Response delete_area(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    const std::string id(context.path_param("id"));
-    const auto area = load_for_delete<domain::Area>(store, restaurant, id);
-    const std::string name = area ? area->name : id;
-    domain::check_area_unused(id, name, load_all<domain::Table>(store, restaurant),
-                              load_all<domain::OpeningHour>(store, restaurant));
-    writes.erase(store::Collection::areas, id);
-  });
+  setup_service(context).remove<domain::Area>(context.path_param("id"));
   return json_true();
 }
 

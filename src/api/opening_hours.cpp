@@ -36,51 +36,20 @@ http::Response create_opening_hour(http::RequestContext& context) {
   if ((!hour.special || hour.is_open) && (!in.has("open") || !in.has("close"))) {
     json::invalid(in.has("open") ? "close" : "open", "'open' and 'close' are required.", "missing_field");
   }
-  auto& store = context.services.store;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    domain::check_opening_hour(hour, load_all<domain::Area>(store, context.caller().restaurant_id));
-    hour.id = core::new_id();
-    writes.create(document_write(context, hour, json::write_opening_hour));
-  });
-  return created_id(hour.id);
+  return created_id(setup_service(context).create(std::move(hour)));
 }
 
 http::Response update_opening_hour(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    auto hour = load_one<OpeningHour>(store, restaurant, context.path_param("id"));
-    const auto before = json::to_json(hour, json::write_opening_hour);
-    if (hour.deleted) {
-      throw domain::IllegalOperation("deleted", "_id", "This opening hour was deleted; create a new one instead.");
-    }
+  setup_service(context).update<OpeningHour>(context.path_param("id"), [&](OpeningHour& hour) {
     BodyReader body(context, hour.id);
     json::apply_opening_hour(body.reader(), hour);
     body.reader().finish();
-    domain::check_opening_hour(hour, load_all<domain::Area>(store, restaurant));
-    writes.update(document_write(context, hour, json::write_opening_hour), before);
   });
   return json_true();
 }
 
 http::Response delete_opening_hour(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    const std::string id(context.path_param("id"));
-    auto hour = load_for_delete<OpeningHour>(store, restaurant, id);
-    if (!hour) {
-      // Soft deletion rewrites the document, which cannot be read: it goes
-      // for good. Bookings keep the id and name they copied.
-      writes.erase(store::Collection::opening_hours, id);
-      return;
-    }
-    hour->deleted = true;
-    writes.soft_delete(document_write(context, *hour, json::write_opening_hour));
-  });
+  setup_service(context).remove<OpeningHour>(context.path_param("id"));
   return json_true();
 }
 

@@ -5,6 +5,10 @@
 
 namespace maitred::api {
 
+app::SetupService setup_service(const http::RequestContext& context) {
+  return {document_writes(context), context.services.clock};
+}
+
 app::DocumentWrites document_writes(const http::RequestContext& context) {
   return {context.services.store, context.services.clock, context.caller().restaurant_id, actor_of(context.caller())};
 }

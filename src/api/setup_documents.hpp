@@ -9,6 +9,7 @@
 #include "api/list_request.hpp"
 #include "app/document_writes.hpp"
 #include "app/setup_kinds.hpp"
+#include "app/setup_service.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
@@ -25,27 +26,13 @@ namespace maitred::api {
 // table for the handlers and the availability engine alike.
 using app::decode_stored;
 using app::load_all;
-using app::load_for_delete;
 using app::load_one;
-using app::SetupKind;
-
-template <typename Doc, typename Write>
-store::DocumentWrite document_write(const http::RequestContext& context, const Doc& doc, Write write,
-                                    std::optional<std::string> unique_key = std::nullopt) {
-  store::DocumentWrite w;
-  w.collection = SetupKind<Doc>::collection;
-  w.restaurant_id = context.caller().restaurant_id;
-  w.id = doc.id;
-  w.json = json::to_json(doc, write);
-  w.unique_key = std::move(unique_key);
-  if constexpr (requires { doc.deleted; }) w.deleted = doc.deleted;
-  w.at = context.services.clock.now();
-  return w;
-}
 
 // The caller's writes to its documents, each with its event
 // (app/document_writes.hpp).
 app::DocumentWrites document_writes(const http::RequestContext& context);
+// The caller's setup use cases (app/setup_service.hpp).
+app::SetupService setup_service(const http::RequestContext& context);
 
 // The parsed JSON body of a create or update, after the checks every body
 // gets: `_id` (if sent) must be the document's own, `restaurantId` (if sent)

@@ -23,41 +23,20 @@ http::Response create_table_combination(http::RequestContext& context) {
   TableCombination combination;
   json::apply_table_combination(body.reader(), combination);
   body.reader().finish();
-  auto& store = context.services.store;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    domain::check_table_combination(combination, load_all<domain::Table>(store, context.caller().restaurant_id));
-    combination.id = core::new_id();
-    writes.create(document_write(context, combination, json::write_table_combination));
-  });
-  return created_id(combination.id);
+  return created_id(setup_service(context).create(std::move(combination)));
 }
 
 http::Response update_table_combination(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    auto combination = load_one<TableCombination>(store, restaurant, context.path_param("id"));
-    const auto before = json::to_json(combination, json::write_table_combination);
+  setup_service(context).update<TableCombination>(context.path_param("id"), [&](TableCombination& combination) {
     BodyReader body(context, combination.id);
     json::apply_table_combination(body.reader(), combination);
     body.reader().finish();
-    domain::check_table_combination(combination, load_all<domain::Table>(store, restaurant));
-    writes.update(document_write(context, combination, json::write_table_combination), before);
   });
   return json_true();
 }
 
 http::Response delete_table_combination(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    const std::string id(context.path_param("id"));
-    (void)load_for_delete<TableCombination>(store, restaurant, id);  // 404 when there is none
-    writes.erase(store::Collection::table_combinations, id);
-  });
+  setup_service(context).remove<TableCombination>(context.path_param("id"));
   return json_true();
 }
 

@@ -9,29 +9,9 @@ namespace maitred::api {
 
 namespace {
 
-void write_stored(json::JsonWriter& out, const domain::Table& table) {
-  json::write_table(out, table, nullptr, false);
-}
-
 void write_public(json::JsonWriter& out, const domain::Table& table, const std::vector<domain::Area>& areas) {
   auto area = std::ranges::find(areas, table.area_id, &domain::Area::id);
   json::write_table(out, table, area == areas.end() ? nullptr : &*area, true);
-}
-
-// Inserts (no `before`) or updates, turning a clash on the unique name into
-// a clear 422.
-void save(http::RequestContext& context, app::DocumentWrites& writes, const domain::Table& table,
-          const std::optional<std::string>& before) {
-  auto write = document_write(context, table, write_stored, domain::table_unique_key(table));
-  try {
-    if (!before)
-      writes.create(write);
-    else
-      writes.update(write, *before);
-  } catch (const store::StoreError& e) {
-    if (e.kind != store::StoreError::Kind::conflict) throw;
-    throw domain::InvalidInput("duplicate_name", "name", "A table named '" + table.name + "' already exists.");
-  }
 }
 
 }  // namespace
@@ -61,47 +41,20 @@ http::Response create_table(http::RequestContext& context) {
   domain::Table table;
   json::apply_table(body.reader(), table);
   body.reader().finish();
-  auto& store = context.services.store;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    auto areas = load_all<domain::Area>(store, context.caller().restaurant_id);
-    domain::check_table(table, areas);
-    table.id = core::new_id();
-    save(context, writes, table, std::nullopt);
-  });
-  return created_id(table.id);
+  return created_id(setup_service(context).create(std::move(table)));
 }
 
 http::Response update_table(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    auto table = load_one<domain::Table>(store, restaurant, context.path_param("id"));
-    const auto before = json::to_json(table, write_stored);
+  setup_service(context).update<domain::Table>(context.path_param("id"), [&](domain::Table& table) {
     BodyReader body(context, table.id);
     json::apply_table(body.reader(), table);
     body.reader().finish();
-    domain::check_table(table, load_all<domain::Area>(store, restaurant));
-    save(context, writes, table, before);
   });
   return json_true();
 }
 
 http::Response delete_table(http::RequestContext& context) {
-  auto& store = context.services.store;
-  const auto& restaurant = context.caller().restaurant_id;
-  auto writes = document_writes(context);
-  writes.atomically([&] {
-    const std::string id(context.path_param("id"));
-    const auto table = load_for_delete<domain::Table>(store, restaurant, id);
-    const std::string name = table ? table->name : id;
-    // Bookings already under way count too: start a day back.
-    const auto since = context.services.clock.now() - std::chrono::hours{24};
-    domain::check_table_unused(id, name, load_all<domain::TableCombination>(store, restaurant),
-                               store.bookings().count_bookings_holding_table(restaurant, id, since));
-    writes.erase(store::Collection::tables, id);
-  });
+  setup_service(context).remove<domain::Table>(context.path_param("id"));
   return json_true();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The setup documents (areas, tables, table combinations, opening hours,
 // custom fields) as domain types: one table of what each kind is stored as
-// (its collection, its name in messages, its decoder), and the typed reads
+// (its collection, its name in messages, its decoder and encoder), and the typed reads
 // every layer above the store uses — the setup handlers and the
 // availability engine's snapshot alike.
 
@@ -27,31 +27,45 @@ struct SetupKind<domain::Area> {
   static constexpr store::Collection collection = store::Collection::areas;
   static constexpr const char* noun = "area";
   static constexpr auto apply = json::apply_area;
+  static constexpr auto write = json::write_area;
 };
 template <>
 struct SetupKind<domain::Table> {
   static constexpr store::Collection collection = store::Collection::tables;
   static constexpr const char* noun = "table";
   static constexpr auto apply = json::apply_table;
+  // As stored: the area's id only (a table is answered with its area's name).
+  static void write(json::JsonWriter& out, const domain::Table& table) {
+    json::write_table(out, table, nullptr, false);
+  }
 };
 template <>
 struct SetupKind<domain::TableCombination> {
   static constexpr store::Collection collection = store::Collection::table_combinations;
   static constexpr const char* noun = "table combination";
   static constexpr auto apply = json::apply_table_combination;
+  static constexpr auto write = json::write_table_combination;
 };
 template <>
 struct SetupKind<domain::OpeningHour> {
   static constexpr store::Collection collection = store::Collection::opening_hours;
   static constexpr const char* noun = "opening hour";
   static constexpr auto apply = json::apply_opening_hour;
+  static constexpr auto write = json::write_opening_hour;
 };
 template <>
 struct SetupKind<domain::CustomField> {
   static constexpr store::Collection collection = store::Collection::custom_fields;
   static constexpr const char* noun = "custom field";
   static constexpr auto apply = json::apply_custom_field;
+  static constexpr auto write = json::write_custom_field;
 };
+
+// The document as the store keeps it.
+template <typename Doc>
+std::string stored_json(const Doc& doc) {
+  return json::to_json(doc, SetupKind<Doc>::write);
+}
 
 // A document that cannot be decoded is a store::CorruptDocument (500).
 template <typename Doc>
