@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "core/time_format.hpp"
-#include "domain/errors.hpp"
 #include "http/api_error.hpp"
 #include "http/long_poll.hpp"
 #include "http/query_params.hpp"
+#include "json/json_reader.hpp"
 #include "json/json_writer.hpp"
 #include "store/store.hpp"
 
@@ -15,14 +15,12 @@ namespace maitred::api {
 
 namespace {
 
+using json::invalid;  // InvalidInput (422) naming the parameter
+
 constexpr long long kDefaultLimit = 100;
 constexpr long long kMaxLimit = 1000;
 constexpr long long kMaxWaitSeconds = 30;
 constexpr std::size_t kMaxTypePatterns = 20;
-
-[[noreturn]] void invalid(std::string field, const std::string& message, std::string code = "invalid_field") {
-  throw domain::InvalidInput(std::move(code), std::move(field), message);
-}
 
 // A cursor is the sequence number of the last event seen, as the feed
 // answered it ("next"); "latest" starts at the newest event (only what
