@@ -11,6 +11,7 @@
 #include "core/utf8.hpp"
 #include "domain/booking_status.hpp"
 #include "domain/errors.hpp"
+#include "domain/public_page_rules.hpp"
 
 namespace maitred::domain {
 
@@ -94,6 +95,16 @@ void check_restaurant(const Restaurant& r) {
   if (!is_booking_status(rules.default_status) ||
       (rules.default_status != "request" && rules.default_status != "approved" && rules.default_status != "waitlist")) {
     fail("bookingRules.defaultStatus", "A new booking's default status must be request, approved or waitlist.");
+  }
+  if (!r.slug.empty() && !is_valid_slug(r.slug)) {
+    fail("slug",
+         "The slug (the booking page's address) must be 2 to 64 lower-case letters, digits and '-', "
+         "neither first nor last.");
+  }
+  for (const auto& origin : r.allowed_origins) {
+    if (!is_valid_origin(origin)) {
+      fail("allowedOrigins", "'" + origin + "' is not an origin like https://www.example.com (no path, lower case).");
+    }
   }
 }
 

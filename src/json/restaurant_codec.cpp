@@ -2,6 +2,7 @@
 
 #include "core/time_format.hpp"
 #include "domain/errors.hpp"
+#include "domain/public_page_rules.hpp"
 
 namespace maitred::json {
 
@@ -27,6 +28,8 @@ void write_rules(JsonWriter& out, const domain::BookingRules& rules) {
   out.member("defaultStatus", rules.default_status);
   out.member("maxOnlinePartySize", rules.max_online_party_size);
   out.member("holdMinutes", rules.hold_minutes);
+  out.member("onlineBooking", rules.online_booking);
+  out.member("cancellationDeadlineMinutes", rules.cancellation_deadline_minutes);
   out.end_object();
 }
 
@@ -58,6 +61,8 @@ void apply_rules(ObjectReader& in, domain::BookingRules& rules) {
   set_if(in.optional_string("defaultStatus", 20), rules.default_status);
   set_if(in.optional_integer("maxOnlinePartySize", 1, 1000), rules.max_online_party_size);
   set_if(in.optional_integer("holdMinutes", 1, 60), rules.hold_minutes);
+  if (auto online = in.optional_bool("onlineBooking")) rules.online_booking = *online;
+  set_if(in.optional_integer("cancellationDeadlineMinutes", 0, 60 * 24 * 30), rules.cancellation_deadline_minutes);
   in.finish();
 }
 
@@ -80,6 +85,10 @@ void apply_settings(ObjectReader& in, domain::Restaurant& r) {
     address->finish();
   }
   if (auto rules = in.optional_object("bookingRules")) apply_rules(*rules, r.booking_rules);
+  set_if(in.optional_string("slug", domain::kMaxSlugLength), r.slug);
+  if (auto origins = in.optional_string_array("allowedOrigins", domain::kMaxAllowedOrigins, 300)) {
+    r.allowed_origins = std::move(*origins);
+  }
 }
 
 }  // namespace
@@ -105,6 +114,11 @@ void write_restaurant(JsonWriter& out, const domain::Restaurant& r) {
   out.end_object();
   out.key("bookingRules");
   write_rules(out, r.booking_rules);
+  out.member("slug", r.slug);
+  out.key("allowedOrigins");
+  out.start_array();
+  for (const auto& origin : r.allowed_origins) out.string(origin);
+  out.end_array();
   out.member("createdAt", core::format_utc(r.created_at));
   out.member("updatedAt", core::format_utc(r.updated_at));
   out.end_object();

@@ -705,16 +705,18 @@ void apply_changes(std::string_view body, Restaurant& r) {
 }
 
 TEST(SetupCodec, RestaurantToJson) {
-  EXPECT_EQ(restaurant_to_json(full_restaurant()),
-            R"({"_id":"GWgiZtHfOGCGiIDv4","name":"Bistro \"Maitred\"","timezone":"Europe/Copenhagen","language":"da",)"
-            R"("contact":{"phone":"+45 12 34 56 78","email":"hello@example.com","website":"https://example.com"},)"
-            R"("address":{"street":"Nyhavn 1","city":"K)"
-            "\xC3\xB8"
-            R"(benhavn","postalCode":"1051","country":"Denmark"},)"
-            R"("bookingRules":{"slotInterval":30,"durations":[{"minPeople":1,"maxPeople":2,"minutes":75},)"
-            R"({"minPeople":3,"maxPeople":6,"minutes":105}],"defaultDuration":135,"turnoverBuffer":10,)"
-            R"("minNoticeMinutes":90,"maxDaysAhead":120,"defaultStatus":"approved","maxOnlinePartySize":6,"holdMinutes":10},)"
-            R"("createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:46:40Z"})");
+  EXPECT_EQ(
+      restaurant_to_json(full_restaurant()),
+      R"({"_id":"GWgiZtHfOGCGiIDv4","name":"Bistro \"Maitred\"","timezone":"Europe/Copenhagen","language":"da",)"
+      R"("contact":{"phone":"+45 12 34 56 78","email":"hello@example.com","website":"https://example.com"},)"
+      R"("address":{"street":"Nyhavn 1","city":"K)"
+      "\xC3\xB8"
+      R"(benhavn","postalCode":"1051","country":"Denmark"},)"
+      R"("bookingRules":{"slotInterval":30,"durations":[{"minPeople":1,"maxPeople":2,"minutes":75},)"
+      R"({"minPeople":3,"maxPeople":6,"minutes":105}],"defaultDuration":135,"turnoverBuffer":10,)"
+      R"("minNoticeMinutes":90,"maxDaysAhead":120,"defaultStatus":"approved","maxOnlinePartySize":6,"holdMinutes":10,)"
+      R"("onlineBooking":true,"cancellationDeadlineMinutes":120},"slug":"","allowedOrigins":[],)"
+      R"("createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:46:40Z"})");
 }
 
 TEST(SetupCodec, RestaurantRoundTrip) {
