@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "api/public_limits.hpp"
 #include "api/routes.hpp"
 #include "app/import_runner.hpp"
 #include "app/import_service.hpp"
@@ -66,7 +67,11 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
   // Declared before the server so it outlives it: its worker stops (and
   // joins) only after the last request that could queue a job.
   app::ImportRunner imports(store, clock);
-  http::Services services{store, clock, &staff_auth, &imports};
+  api::PublicLimitSettings guest_limits;
+  guest_limits.holds_per_address_per_hour = config.guest_holds_per_hour;
+  guest_limits.bookings_per_contact_per_day = config.guest_bookings_per_day;
+  api::PublicLimits public_limits(guest_limits, clock);
+  http::Services services{store, clock, &staff_auth, &imports, &public_limits};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limit.limiter());
 
   http::Server server(config, pipeline, &store.events().bell());

@@ -97,6 +97,16 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "How long a request waits for a database lock held elsewhere before it is answered 503",
        .show_default = true,
        .range = Range{0, 600'000}},
+      {.name = "--guest-holds-per-hour",
+       .target = &o.guest_holds_per_hour,
+       .help = "Tables a client address may hold per hour on the public booking page",
+       .show_default = true,
+       .range = Range{1, 1'000'000}},
+      {.name = "--guest-bookings-per-day",
+       .target = &o.guest_bookings_per_day,
+       .help = "Online bookings per day with one guest e-mail or phone, per restaurant",
+       .show_default = true,
+       .range = Range{1, 1'000'000}},
   };
   return with_store_options(o.store, std::move(rows));
 }
@@ -130,6 +140,8 @@ core::ServeConfig serve_config(const ServeOptions& o) {
   config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
   config.store_connections = o.database_connections;
   config.event_retention = std::chrono::hours{24 * o.event_retention_days};
+  config.guest_holds_per_hour = o.guest_holds_per_hour;
+  config.guest_bookings_per_day = o.guest_bookings_per_day;
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }

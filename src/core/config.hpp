@@ -75,6 +75,9 @@ struct ServeConfig {
   std::size_t store_connections = 8;
   // Events (GET /v1/events) older than this are dropped, once an hour.
   std::chrono::hours event_retention{30 * 24};
+  // Abuse limits of the public booking API (api/public_limits.hpp).
+  std::uint32_t guest_holds_per_hour = 30;
+  std::uint32_t guest_bookings_per_day = 5;
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

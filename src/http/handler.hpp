@@ -20,6 +20,9 @@ namespace maitred::app {
 class StaffAuth;
 class ImportRunner;
 }  // namespace maitred::app
+namespace maitred::api {
+class PublicLimits;
+}
 
 namespace maitred::http {
 
@@ -41,8 +44,9 @@ struct Principal {
 struct Services {
   store::Store& store;
   const core::Clock& clock;
-  app::StaffAuth* staff_auth = nullptr;  // staff login; null where a test does not need it
-  app::ImportRunner* imports = nullptr;  // CSV import jobs; null where a test does not need them
+  app::StaffAuth* staff_auth = nullptr;        // staff login; null where a test does not need it
+  app::ImportRunner* imports = nullptr;        // CSV import jobs; null where a test does not need them
+  api::PublicLimits* public_limits = nullptr;  // abuse limits of /public/...; null where a test does not need them
 };
 
 struct RequestContext {
