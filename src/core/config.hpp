@@ -75,6 +75,11 @@ struct ServeConfig {
   std::size_t store_connections = 8;
   // Events (GET /v1/events) older than this are dropped, once an hour.
   std::chrono::hours event_retention{30 * 24};
+  // Webhooks: receivers on loopback, private and link-local addresses are
+  // refused unless allowed (tests, on-premise receivers); an extra CA file
+  // trusted beside the system store for https receivers.
+  bool webhook_allow_private = false;
+  std::filesystem::path webhook_ca_file;
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

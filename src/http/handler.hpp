@@ -19,6 +19,7 @@ class Store;
 namespace maitred::app {
 class StaffAuth;
 class ImportRunner;
+struct WebhookOptions;
 }  // namespace maitred::app
 
 namespace maitred::http {
@@ -43,6 +44,9 @@ struct Services {
   const core::Clock& clock;
   app::StaffAuth* staff_auth = nullptr;  // staff login; null where a test does not need it
   app::ImportRunner* imports = nullptr;  // CSV import jobs; null where a test does not need them
+  // The server's webhook settings (app/webhook_service.hpp); null: the
+  // defaults (private addresses refused, no sender to wake).
+  const app::WebhookOptions* webhooks = nullptr;
 };
 
 struct RequestContext {
