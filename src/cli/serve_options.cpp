@@ -1,5 +1,7 @@
 #include "cli/serve_options.hpp"
 
+#include <filesystem>
+
 #include "app/admin.hpp"
 
 namespace maitred::cli {
@@ -72,6 +74,12 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "Days the change feed (GET /v1/events) keeps",
        .show_default = true,
        .range = Range{1, 3650}},
+      {.name = "--webhook-allow-private",
+       .target = &o.webhook_allow_private,
+       .help = "Allow webhook receivers on loopback, private and link-local addresses (tests, on-premise systems)"},
+      {.name = "--webhook-ca",
+       .target = &o.webhook_ca,
+       .help = "PEM file of a CA trusted for https webhook receivers, beside the system's CAs"},
       {.name = "--max-connections",
        .target = &o.max_connections,
        .help = "Concurrent connections before new ones are refused",
@@ -142,6 +150,11 @@ core::ServeConfig serve_config(const ServeOptions& o) {
   config.event_retention = std::chrono::hours{24 * o.event_retention_days};
   config.guest_holds_per_hour = o.guest_holds_per_hour;
   config.guest_bookings_per_day = o.guest_bookings_per_day;
+  config.webhook_allow_private = o.webhook_allow_private;
+  config.webhook_ca_file = o.webhook_ca;
+  if (!o.webhook_ca.empty() && !std::filesystem::is_regular_file(o.webhook_ca)) {
+    throw app::UsageError("--webhook-ca: there is no file " + o.webhook_ca);
+  }
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }

@@ -19,6 +19,7 @@ class Store;
 namespace maitred::app {
 class StaffAuth;
 class ImportRunner;
+struct WebhookOptions;
 }  // namespace maitred::app
 namespace maitred::api {
 class PublicLimits;
@@ -47,6 +48,9 @@ struct Services {
   app::StaffAuth* staff_auth = nullptr;        // staff login; null where a test does not need it
   app::ImportRunner* imports = nullptr;        // CSV import jobs; null where a test does not need them
   api::PublicLimits* public_limits = nullptr;  // abuse limits of /public/...; null where a test does not need them
+  // The server's webhook settings (app/webhook_service.hpp); null: the
+  // defaults (private addresses refused, no sender to wake).
+  const app::WebhookOptions* webhooks = nullptr;
 };
 
 struct RequestContext {
