@@ -1,6 +1,7 @@
 #include "app/booking_service.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "app/customer_service.hpp"
 #include "app/record_event.hpp"
@@ -12,6 +13,7 @@
 #include "domain/booking_status.hpp"
 #include "domain/booking_time.hpp"
 #include "domain/calendar.hpp"
+#include "domain/custom_field_rules.hpp"
 #include "domain/errors.hpp"
 #include "domain/guest_rules.hpp"
 #include "domain/restaurant_rules.hpp"
@@ -19,7 +21,7 @@
 #include "domain/service_at.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
-#include "json/custom_field_answers.hpp"
+#include "json/booking_codec.hpp"
 #include "json/document_diff.hpp"
 #include "json/hold_codec.hpp"
 #include "json/setup_codec.hpp"
@@ -53,7 +55,7 @@ void place_in_time(const BookingContext& c, Booking& b, const std::string& date_
   b.date_time = placed.instant;
 }
 
-void apply_guest(const json::BookingChanges& ch, domain::Guest& guest) {
+void apply_guest(const domain::BookingDraft& ch, domain::Guest& guest) {
   if (ch.guest_name) guest.name = domain::checked_guest_name(*ch.guest_name);
   if (ch.guest_email) guest.email = domain::checked_guest_email(*ch.guest_email);
   if (ch.guest_phone) guest.phone = domain::checked_guest_phone(*ch.guest_phone);
@@ -133,12 +135,14 @@ void file_under_service(const BookingContext& c, SetupOnce& setup, Booking& b) {
   b.opening_hour_name = at.service == nullptr ? "" : at.service->name;
 }
 
-void apply_custom_fields(SetupOnce& setup, const json::BookingChanges& ch, Booking& b) {
-  b.custom_fields = json::read_custom_field_answers(ch.custom_fields, setup.get().custom_fields, b.opening_hour_id);
+void apply_custom_fields(SetupOnce& setup, const domain::BookingDraft& ch, Booking& b) {
+  std::span<const domain::CustomFieldAnswerDraft> answers;
+  if (ch.custom_fields) answers = *ch.custom_fields;
+  b.custom_fields = domain::check_custom_field_answers(answers, setup.get().custom_fields, b.opening_hour_id);
 }
 
 // The simple fields every write may change.
-void apply_plain_fields(const BookingContext& c, const json::BookingChanges& ch, Booking& b) {
+void apply_plain_fields(const BookingContext& c, const domain::BookingDraft& ch, Booking& b) {
   if (ch.people) b.people = *ch.people;
   if (ch.duration) b.duration = *ch.duration;
   if (ch.source) {
@@ -277,7 +281,7 @@ std::string update_event_type(const Booking& old, const Booking& now) {
 
 }  // namespace
 
-CreatedBooking create_booking(const BookingContext& c, const json::BookingChanges& ch,
+CreatedBooking create_booking(const BookingContext& c, const domain::BookingDraft& ch,
                               const std::optional<IdempotentRequest>& idempotency) {
   if (!ch.date) invalid("date", "'date' is required.", "missing_field");
   if (!ch.time) invalid("time", "'time' is required.", "missing_field");
@@ -340,7 +344,7 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   return result;
 }
 
-void update_booking(const BookingContext& c, const std::string& id, const json::BookingChanges& ch) {
+void update_booking(const BookingContext& c, const std::string& id, const domain::BookingDraft& ch) {
   if (ch.hold_id) invalid("holdId", "holdId can only be given when a booking is created.");
   c.store.atomically([&] {
     Booking b = load(c, id);
@@ -361,7 +365,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     // Moved without naming a service: filed under the one it moved into.
     if ((ch.date || ch.time) && !ch.opening_hour_id) file_under_service(c, setup, b);
     if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
-    if (ch.custom_fields != nullptr) apply_custom_fields(setup, ch, b);
+    if (ch.custom_fields) apply_custom_fields(setup, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
     b.activity_at = now;
     // Only a change that asks for more is checked: an overlap or a full slot

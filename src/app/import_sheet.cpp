@@ -147,10 +147,10 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
   return sheet;
 }
 
-json::BookingChanges booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
+domain::BookingDraft booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
                                               const std::vector<domain::Table>& tables) {
   check_row(sheet, row);
-  json::BookingChanges changes;
+  domain::BookingDraft changes;
   set_if_given(changes.date, sheet.value(row, "date"));
   set_if_given(changes.time, sheet.value(row, "time"));
   if (auto people = trimmed(sheet.value(row, "people")); !people.empty()) {
