@@ -6,6 +6,7 @@
 #include "app/customer_service.hpp"
 #include "app/record_event.hpp"
 #include "app/restaurant_snapshot.hpp"
+#include "app/setup_kinds.hpp"
 #include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
@@ -21,10 +22,8 @@
 #include "domain/service_at.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
-#include "json/booking_codec.hpp"
-#include "json/document_diff.hpp"
+#include "json/booking_history.hpp"
 #include "json/hold_codec.hpp"
-#include "json/setup_codec.hpp"
 #include "store/corrupt_document.hpp"
 #include "store/store.hpp"
 
@@ -117,9 +116,7 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
   if (!stored) {
     throw domain::NotFound("unknown_reference", "openingHourId", "There is no opening hour with id '" + id + "'.");
   }
-  auto hour = store::decode_document("opening hour", id, [&] {
-    return json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
-  });
+  const auto hour = decode_stored<domain::OpeningHour>(*stored);
   b.opening_hour_id = hour.id;
   b.opening_hour_name = hour.name;
 }
@@ -233,34 +230,11 @@ std::string take_hold(const BookingContext& c, const std::string& hold_id, Booki
   return hold.id;
 }
 
-// The fields a write changed, as the history and the events list them
-// (activityAt moves on every write: left out); empty when none.
-std::string changes_between(std::string_view before, std::string_view after) {
-  return json::document_changes(before, after, {"activityAt"});
-}
-
 void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view changes,
                     bool overbooked = false) {
-  std::string entry;
-  json::JsonWriter out(entry);
-  out.start_object();
-  out.member("at", core::format_utc(c.clock.now()));
-  out.key("actor");
-  out.start_object();
-  out.member("type", c.actor.type);
-  out.member("id", c.actor.id);
-  out.end_object();
-  out.member("action", action);
-  if (overbooked) out.member("overbooked", true);
-  out.key("changes");
-  if (changes.empty()) {
-    out.start_array();
-    out.end_array();
-  } else {
-    out.raw(changes);
-  }
-  out.end_object();
-  c.store.bookings().append_booking_history(c.restaurant.id, b.id, c.clock.now(), entry);
+  c.store.bookings().append_booking_history(
+      c.restaurant.id, b.id, c.clock.now(),
+      json::booking_history_entry(c.clock.now(), c.actor, action, overbooked, changes));
 }
 
 EventSource events_of(const BookingContext& c) {
@@ -349,7 +323,6 @@ void update_booking(const BookingContext& c, const std::string& id, const domain
   c.store.atomically([&] {
     Booking b = load(c, id);
     const Booking old = b;
-    const std::string before = json::booking_to_json(b);
     const auto now = c.clock.now();
     if (ch.date || ch.time) {
       place_in_time(c, b, ch.date.value_or(b.date), ch.time.value_or(domain::format_clock_time(b.time)));
@@ -380,7 +353,7 @@ void update_booking(const BookingContext& c, const std::string& id, const domain
     c.store.bookings().update_booking(b);
     refresh_customer(events_of(c), b.customer_id, &b.guest);
     if (previous_customer != b.customer_id) refresh_customer(events_of(c), previous_customer, nullptr);
-    auto changes = changes_between(before, json::booking_to_json(b));
+    auto changes = json::booking_changes(old, b);
     record_history(c, b, "updated", changes, overbooked);
     // A PUT that changed nothing (a client echoing the booking back) is no news.
     if (!changes.empty()) record_booking_event(c, update_event_type(old, b), b.id, std::move(changes));
@@ -392,12 +365,12 @@ std::string add_restaurant_note(const BookingContext& c, const std::string& id, 
   std::string note_id;
   c.store.atomically([&] {
     Booking b = load(c, id);
-    const std::string before = json::booking_to_json(b);
+    const Booking before = b;
     add_note(b, text, author, c.clock.now());
     note_id = b.restaurant_notes.back().id;
     b.activity_at = c.clock.now();
     c.store.bookings().update_booking(b);
-    auto changes = changes_between(before, json::booking_to_json(b));
+    auto changes = json::booking_changes(before, b);
     record_history(c, b, "restaurantNote", changes);
     record_booking_event(c, "booking.note_added", b.id, std::move(changes));
   });
@@ -408,13 +381,13 @@ std::string add_comment(const BookingContext& c, const std::string& id, const st
   std::string comment_id;
   c.store.atomically([&] {
     Booking b = load(c, id);
-    const std::string before = json::booking_to_json(b);
+    const Booking before = b;
     if (b.comments.size() >= kMaxNotes) invalid("text", "A booking can have at most 200 comments.");
     b.comments.push_back({core::new_id(), text, "restaurant", c.clock.now()});
     comment_id = b.comments.back().id;
     b.activity_at = c.clock.now();
     c.store.bookings().update_booking(b);
-    auto changes = changes_between(before, json::booking_to_json(b));
+    auto changes = json::booking_changes(before, b);
     record_history(c, b, "comment", changes);
     record_booking_event(c, "booking.comment_added", b.id, std::move(changes));
   });
