@@ -23,8 +23,8 @@
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
 #include "json/booking_history.hpp"
-#include "json/hold_codec.hpp"
 #include "store/corrupt_document.hpp"
+#include "store/hold_documents.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -212,11 +212,10 @@ bool asks_for_more(const BookingContext& c, const Booking& old, const Booking& n
 // The hold a new booking turns into: it must be active and for the same
 // date, time and party; the booking gets its tables. Returns its id.
 std::string take_hold(const BookingContext& c, const std::string& hold_id, Booking& b, bool tables_given) {
-  std::optional<store::Document> stored;
-  if (core::is_valid_id(hold_id))
-    stored = c.store.documents().find_document(store::Collection::holds, c.restaurant.id, hold_id);
-  if (!stored) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
-  auto hold = store::decode_document("hold", hold_id, [&] { return json::hold_from_stored(stored->json); });
+  std::optional<domain::Hold> found;
+  if (core::is_valid_id(hold_id)) found = store::find_hold(c.store.documents(), c.restaurant.id, hold_id);
+  if (!found) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
+  const auto& hold = *found;
   if (!domain::is_active(hold, c.clock.now())) {
     invalid("holdId", "The hold has expired; ask for the times again.", "hold_expired");
   }
