@@ -14,11 +14,9 @@ template <typename Doc>
 std::vector<Doc> load_setup(store::Store& store, const std::string& restaurant_id) {
   return load_all<Doc>(store, restaurant_id);
 }
-template std::vector<domain::OpeningHour> load_setup(store::Store&, const std::string&);
-template std::vector<domain::Area> load_setup(store::Store&, const std::string&);
-template std::vector<domain::Table> load_setup(store::Store&, const std::string&);
-template std::vector<domain::TableCombination> load_setup(store::Store&, const std::string&);
-template std::vector<domain::CustomField> load_setup(store::Store&, const std::string&);
+#define MAITRED_LOAD_SETUP(Doc) template std::vector<Doc> load_setup(store::Store&, const std::string&);
+MAITRED_FOR_EACH_SETUP_KIND(MAITRED_LOAD_SETUP)
+#undef MAITRED_LOAD_SETUP
 
 std::vector<domain::Hold> active_holds(store::Store& store, const std::string& restaurant_id, core::SystemTime now) {
   std::vector<domain::Hold> out;
