@@ -12,15 +12,11 @@
 namespace maitred::store::postgres {
 
 namespace sql = webhook_sql;
+constexpr auto ms = sql::to_ms;
+constexpr auto at_ms = sql::from_ms;
 
 namespace {
 
-long long ms(core::SystemTime t) {
-  return t.time_since_epoch().count();
-}
-core::SystemTime at_ms(long long value) {
-  return core::SystemTime{std::chrono::milliseconds{value}};
-}
 std::optional<std::string> optional_ms(const std::optional<core::SystemTime>& t) {
   if (!t) return std::nullopt;
   return std::to_string(ms(*t));

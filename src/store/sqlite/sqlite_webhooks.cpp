@@ -9,15 +9,10 @@
 namespace maitred::store::sqlite {
 
 namespace sql = webhook_sql;
+constexpr auto ms = sql::to_ms;
+constexpr auto at_ms = sql::from_ms;
 
 namespace {
-
-long long ms(core::SystemTime t) {
-  return t.time_since_epoch().count();
-}
-core::SystemTime at_ms(long long value) {
-  return core::SystemTime{std::chrono::milliseconds{value}};
-}
 
 WebhookDelivery delivery_from_row(const Statement& row) {
   WebhookDelivery d;
