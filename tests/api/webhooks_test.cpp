@@ -10,6 +10,8 @@
 #include <signal.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <set>
@@ -50,7 +52,31 @@ class WebhookTestBase : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
-    receiver_ = std::make_unique<WebhookReceiver>(clock().pin().substr(1));
+    if (tls_receiver())
+      receiver_ = std::make_unique<WebhookReceiver>(clock().pin().substr(1), cert(), cert_key());
+    else
+      receiver_ = std::make_unique<WebhookReceiver>(clock().pin().substr(1));
+  }
+
+  // True: the receiver speaks HTTPS with a certificate for localhost that
+  // no system CA signed (cert()).
+  virtual bool tls_receiver() const { return false; }
+  // Made once per test process with the openssl command.
+  static std::filesystem::path cert() { return tls_dir().path() / "receiver-cert.pem"; }
+  static std::filesystem::path cert_key() { return tls_dir().path() / "receiver-key.pem"; }
+  static TempDir& tls_dir() {
+    static TempDir dir;
+    static const bool made = [] {
+      const std::string command =
+          "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2"
+          " -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1"
+          " -keyout " +
+          (dir.path() / "receiver-key.pem").string() + " -out " + (dir.path() / "receiver-cert.pem").string() +
+          " 2>/dev/null";
+      return std::system(command.c_str()) == 0;
+    }();
+    EXPECT_TRUE(made) << "openssl could not make the receiver's certificate";
+    return dir;
   }
 
   // An endpoint for the receiver's `name`, which verifies with its secret.
@@ -312,6 +338,43 @@ TEST_F(WebhookSsrfTest, ANameThatResolvesToLoopbackIsRefusedWhenConnecting) {
   EXPECT_EQ(received_count("l"), 0u) << "nothing reached the receiver";
 }
 
+// An https receiver whose certificate only --webhook-ca vouches for.
+class WebhookTlsTest : public WebhookTestBase {
+ protected:
+  bool tls_receiver() const override { return true; }
+  std::vector<std::string> server_args() const override {
+    auto args = without_ca();
+    args.insert(args.end(), {"--webhook-ca", cert().string()});
+    return args;
+  }
+  static std::vector<std::string> without_ca() { return {"--rate-limit", "100000", "--webhook-allow-private"}; }
+};
+
+TEST_F(WebhookTlsTest, AReceiverIsTrustedThroughWebhookCaAndRefusedWithoutIt) {
+  auto e = subscribe("tls", R"(["booking.*"])");
+  ASSERT_TRUE(receiver_->url("tls").starts_with("https://localhost:"));
+  ASSERT_EQ(call("POST", "/v1/webhooks/" + e.id + "/test").status, 202u);
+  ASSERT_TRUE(eventually([&] { return received_count("tls") == 1; }))
+      << call("GET", "/v1/webhooks/" + e.id + "/deliveries").body;
+  EXPECT_EQ(received("tls")[0]["verifiedBy"].Size(), 1u);
+
+  // The same receiver, the system's CAs only: the certificate is refused.
+  ASSERT_EQ(server().stop(SIGTERM), 0);
+  server_ = std::make_unique<ServerProcess>(data(), without_ca());
+  clock().advance(1min);  // the second ping is the newer one in the log
+  ASSERT_EQ(call("POST", "/v1/webhooks/" + e.id + "/test").status, 202u);
+  ASSERT_TRUE(eventually([&] {
+    auto list = deliveries(e);
+    return list.GetArray().Size() == 2 && list[0]["attempts"].Size() == 1;
+  }));
+  auto newest = deliveries(e);
+  EXPECT_STREQ(newest[0]["attempts"][0]["status"].GetString(), "error")
+      << call("GET", "/v1/webhooks/" + e.id + "/deliveries").body;
+  EXPECT_NE(std::string(newest[0]["attempts"][0]["error"].GetString()).find("certificate"), std::string::npos)
+      << newest[0]["attempts"][0]["error"].GetString();
+  EXPECT_EQ(received_count("tls"), 1u);
+}
+
 // Two server processes on one PostgreSQL database, as behind a load
 // balancer: each fans out and sends, and every event is delivered once.
 // Brings its own cluster (support/pg_cluster.hpp), so it runs in the
@@ -360,7 +423,8 @@ TEST_F(WebhookTwoProcessTest, EachEventIsDeliveredOnceThoughBothProcessesSend) {
       if (std::string(d["status"].GetString()) != "delivered") return false;
     return true;
   })) << call("GET", "/v1/webhooks/" + e.id + "/deliveries").body;
-  for (const auto& d : deliveries(e).GetArray()) EXPECT_EQ(d["attempts"].Size(), 1u) << "sent by one process, once";
+  const auto log = deliveries(e);
+  for (const auto& d : log.GetArray()) EXPECT_EQ(d["attempts"].Size(), 1u) << "sent by one process, once";
   auto got = received("both");
   std::set<std::string> ids;
   for (const auto& r : got.GetArray()) ids.insert(r["webhookId"].GetString());

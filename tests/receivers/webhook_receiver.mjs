@@ -3,8 +3,9 @@
 // `standardwebhooks` library exactly as an integrator would, and kept for the
 // test to read back.
 //
-//   node webhook_receiver.mjs [--clock FILE]
-//     prints "listening PORT" once it listens on 127.0.0.1.
+//   node webhook_receiver.mjs [--clock FILE] [--tls CERT KEY]
+//     prints "listening PORT" once it listens on 127.0.0.1 (HTTPS with
+//     --tls: the PEM certificate and key; control routes then too).
 //   --clock: the pinned clock file of the server's data folder
 //     (tests/support/test_clock.hpp). The library refuses a timestamp more
 //     than 5 minutes from "now"; "now" here follows the server's pinned
@@ -22,6 +23,7 @@
 //                                    that verify], errors, answered, status}
 
 import http from 'node:http';
+import https from 'node:https';
 import fs from 'node:fs';
 import standardwebhooks from 'standardwebhooks';
 
@@ -29,6 +31,9 @@ const { Webhook } = standardwebhooks;
 
 const args = process.argv.slice(2);
 const clockFile = args.includes('--clock') ? args[args.indexOf('--clock') + 1] : null;
+const tls = args.includes('--tls')
+  ? { cert: fs.readFileSync(args[args.indexOf('--tls') + 1]), key: fs.readFileSync(args[args.indexOf('--tls') + 2]) }
+  : null;
 
 if (clockFile) {
   const realNow = Date.now.bind(Date);
@@ -55,7 +60,7 @@ const reply = (res, status, value) => {
   res.end(JSON.stringify(value));
 };
 
-const server = http.createServer((req, res) => {
+const handle = (req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
@@ -109,8 +114,9 @@ const server = http.createServer((req, res) => {
       }
     }, e.holdMs);
   });
-});
+};
 
+const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`listening ${server.address().port}\n`);
 });

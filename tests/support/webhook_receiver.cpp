@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <vector>
 
 namespace maitred::test {
 
@@ -31,14 +32,21 @@ std::string first_line(int fd) {
 
 }  // namespace
 
-WebhookReceiver::WebhookReceiver(const std::filesystem::path& clock_file) {
+WebhookReceiver::WebhookReceiver(const std::filesystem::path& clock_file, const std::filesystem::path& tls_cert,
+                                 const std::filesystem::path& tls_key)
+    : tls_cert_(tls_cert) {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
   std::string script = MAITRED_WEBHOOK_RECEIVER;
   std::string clock = clock_file.string();
   std::string node = "node";
   std::string clock_flag = "--clock";
-  char* argv[] = {node.data(), script.data(), clock_flag.data(), clock.data(), nullptr};
+  std::string tls_flag = "--tls";
+  std::string cert = tls_cert.string();
+  std::string key = tls_key.string();
+  std::vector<char*> argv{node.data(), script.data(), clock_flag.data(), clock.data()};
+  if (!tls_cert.empty()) argv.insert(argv.end(), {tls_flag.data(), cert.data(), key.data()});
+  argv.push_back(nullptr);
   const pid_t parent = ::getpid();
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
@@ -47,7 +55,7 @@ WebhookReceiver::WebhookReceiver(const std::filesystem::path& clock_file) {
     if (::getppid() != parent) ::_exit(1);
     ::dup2(out[1], 1);
     ::close(out[0]);
-    ::execvp("node", argv);
+    ::execvp("node", argv.data());
     ::_exit(127);
   }
   ::close(out[1]);
@@ -65,17 +73,21 @@ WebhookReceiver::~WebhookReceiver() {
 }
 
 std::string WebhookReceiver::url(const std::string& name) const {
+  if (!tls_cert_.empty()) return "https://localhost:" + std::to_string(port_) + "/hook/" + name;
   return "http://127.0.0.1:" + std::to_string(port_) + "/hook/" + name;
 }
 
+HttpClient WebhookReceiver::control() {
+  return tls_cert_.empty() ? HttpClient::plain(port_) : HttpClient(port_, tls_cert_);
+}
+
 void WebhookReceiver::configure(const std::string& name, const std::string& json) {
-  auto reply =
-      HttpClient::plain(port_).request("POST", "/control/" + name, {{"Content-Type", "application/json"}}, json);
+  auto reply = control().request("POST", "/control/" + name, {{"Content-Type", "application/json"}}, json);
   if (reply.status != 200) throw std::runtime_error("the receiver refused its configuration: " + reply.body);
 }
 
 std::string WebhookReceiver::received(const std::string& name) {
-  return HttpClient::plain(port_).request("GET", "/received?name=" + name).body;
+  return control().request("GET", "/received?name=" + name).body;
 }
 
 }  // namespace maitred::test
