@@ -109,6 +109,11 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
       if (auto purged = store.events().purge_events(clock.now() - config.event_retention); purged > 0) {
         core::log().info("dropped {} event(s) older than {} days", purged, config.event_retention.count() / 24);
       }
+      // The webhook delivery log is kept as long as the events it came from.
+      if (auto purged = store.webhooks().purge_webhook_deliveries(clock.now() - config.event_retention); purged > 0) {
+        core::log().info("dropped {} finished webhook deliveries older than {} days", purged,
+                         config.event_retention.count() / 24);
+      }
     };
     // At start too (a server that was down for a while), but never fatal:
     // another process may hold the write lock right now; the hourly run

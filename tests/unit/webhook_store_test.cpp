@@ -101,6 +101,20 @@ TEST_P(WebhookStore, ARotatedSecretSignsUntilItExpires) {
   EXPECT_EQ(hooks.live_webhook_secrets("R", "E", kNow + 24h), (std::vector<std::string>{"whsec_new"}));
 }
 
+TEST_P(WebhookStore, RetentionDropsFinishedDeliveriesQueuedBeforeTheCutoff) {
+  auto& hooks = s_.webhooks();
+  auto later = delivery("N3", "N", 3);
+  later.created_at = kNow + 48h;
+  for (const auto& d : {delivery("D1", "D", 1), delivery("P2", "P", 2), later}) hooks.insert_webhook_delivery(d);
+  delivered("D1");
+  delivered("N3");
+  EXPECT_EQ(hooks.purge_webhook_deliveries(kNow + 24h), 1u) << "D1; P2 is still pending, N3 is newer";
+  EXPECT_FALSE(hooks.find_webhook_delivery("R", "E", "D1"));
+  EXPECT_TRUE(hooks.webhook_attempts("D1").empty());
+  EXPECT_TRUE(hooks.find_webhook_delivery("R", "E", "P2"));
+  EXPECT_EQ(hooks.webhook_attempts("N3").size(), 1u);
+}
+
 class PgWebhookStore : public WebhookStore {};
 INSTANTIATE_TEST_SUITE_P(Postgres, PgWebhookStore, ::testing::Values(Kind::postgresql),
                          [](const auto&) { return "postgresql"; });

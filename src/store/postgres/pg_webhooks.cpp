@@ -179,4 +179,11 @@ std::size_t PgStore::end_pending_webhook_deliveries(std::string_view restaurant_
   });
 }
 
+std::size_t PgStore::purge_webhook_deliveries(core::SystemTime cutoff) {
+  return in_transaction([&](Connection& c) {
+    c.run_prepared(pg(sql::kPurgeAttempts), ms(cutoff));
+    return static_cast<std::size_t>(c.run_prepared(pg(sql::kPurgeDeliveries), ms(cutoff)).rows());
+  });
+}
+
 }  // namespace maitred::store::postgres

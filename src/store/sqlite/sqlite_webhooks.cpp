@@ -194,4 +194,15 @@ std::size_t SqliteStore::end_pending_webhook_deliveries(std::string_view restaur
   return ended;
 }
 
+std::size_t SqliteStore::purge_webhook_deliveries(core::SystemTime cutoff) {
+  std::size_t purged = 0;
+  atomically([&] {
+    writer_->prepare(sql::kPurgeAttempts).bind(1, ms(cutoff)).run();
+    auto drop = writer_->prepare(sql::kPurgeDeliveries);
+    drop.bind(1, ms(cutoff));
+    while (drop.step()) ++purged;
+  });
+  return purged;
+}
+
 }  // namespace maitred::store::sqlite
