@@ -21,6 +21,7 @@
 #include "api/tables.hpp"
 #include "api/users.hpp"
 #include "api/web_pages.hpp"
+#include "api/webhooks.hpp"
 
 namespace maitred::api {
 
@@ -101,6 +102,17 @@ std::vector<RouteSpec> resource_routes() {
       {Method::get, "/feedback/{id}", get_feedback},
       {Method::get, "/users", list_users},
       {Method::get, "/events", list_events},
+      // Webhooks answer their own shapes in both dialects (201 with the
+      // endpoint and its secret on create), so every route is plain.
+      {Method::get, "/webhooks", list_webhooks},
+      {Method::post, "/webhooks", create_webhook},
+      {Method::get, "/webhooks/{id}", get_webhook},
+      {Method::put, "/webhooks/{id}", update_webhook},
+      {Method::del, "/webhooks/{id}", delete_webhook},
+      {Method::post, "/webhooks/{id}/rotateSecret", rotate_webhook_secret},
+      {Method::post, "/webhooks/{id}/test", test_webhook},
+      {Method::get, "/webhooks/{id}/deliveries", list_webhook_deliveries},
+      {Method::post, "/webhooks/{id}/deliveries/{deliveryId}/retry", retry_webhook_delivery},
       // CSV imports answer 202 and the job in both dialects (not a create).
       {Method::post, "/imports", create_import},
       {Method::get, "/imports/{id}", get_import},

@@ -9,11 +9,16 @@
 #include "app/import_runner.hpp"
 #include "app/import_service.hpp"
 #include "app/staff_auth.hpp"
+#include "app/webhook_service.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/rate_limit_choice.hpp"
 #include "cli/serve_options.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
+#include "delivery/delivery_worker.hpp"
+#include "delivery/outbox_consumer.hpp"
+#include "delivery/webhook_fan_out.hpp"
+#include "delivery/webhook_sender.hpp"
 #include "http/authenticator.hpp"
 #include "http/request_pipeline.hpp"
 #include "http/server.hpp"
@@ -32,6 +37,9 @@ constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 constexpr std::chrono::seconds kRateCountPurgeInterval{10};
 // Events past the retention are dropped this often.
 constexpr std::chrono::hours kEventPurgeInterval{1};
+// The outbox worker wakes on every commit; this is its safety net for a
+// lost notification (PostgreSQL, another process's commit).
+constexpr std::chrono::seconds kOutboxPollInterval{5};
 }  // namespace
 
 int serve(const core::ServeConfig& given, const core::Clock& clock) {
@@ -71,7 +79,10 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
   guest_limits.holds_per_address_per_hour = config.guest_holds_per_hour;
   guest_limits.bookings_per_contact_per_day = config.guest_bookings_per_day;
   api::PublicLimits public_limits(guest_limits, clock);
-  http::Services services{store, clock, &staff_auth, &imports, &public_limits};
+  // Set up before the server (its handlers read them); the sender they wake
+  // runs only while the server does.
+  app::WebhookOptions webhook_options{.allow_private_addresses = config.webhook_allow_private, .wake_sender = {}};
+  http::Services services{store, clock, &staff_auth, &imports, &public_limits, &webhook_options};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limit.limiter());
 
   http::Server server(config, pipeline, &store.events().bell());
@@ -103,6 +114,11 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
       if (auto purged = store.events().purge_events(clock.now() - config.event_retention); purged > 0) {
         core::log().info("dropped {} event(s) older than {} days", purged, config.event_retention.count() / 24);
       }
+      // The webhook delivery log is kept as long as the events it came from.
+      if (auto purged = store.webhooks().purge_webhook_deliveries(clock.now() - config.event_retention); purged > 0) {
+        core::log().info("dropped {} finished webhook deliveries older than {} days", purged,
+                         config.event_retention.count() / 24);
+      }
     };
     // At start too (a server that was down for a while), but never fatal:
     // another process may hold the write lock right now; the hourly run
@@ -113,7 +129,28 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
       core::log().warn("dropping old events at start failed: {}; trying again within the hour", e.what());
     }
     core::PeriodicTask purge_events(kEventPurgeInterval, drop_old_events);
+
+    // Deliveries (ARCHITECTURE.md, "Webhooks"): the outbox worker fans
+    // committed events out into delivery rows, the sender posts them; both
+    // on threads of their own, never on an I/O thread.
+    delivery::SenderOptions sender_options;
+    sender_options.poster = {config.webhook_allow_private, config.webhook_ca_file};
+    delivery::WebhookSender sender(store, clock, sender_options);
+    webhook_options.wake_sender = [&sender] { sender.wake(); };
+    std::atomic<bool> queued{false};
+    delivery::OutboxConsumer webhooks(store, delivery::kWebhookConsumer, [&](const std::vector<domain::Event>& events) {
+      if (delivery::queue_webhook_deliveries(store, clock, events) > 0) queued = true;
+    });
+    delivery::DeliveryWorker outbox(store.events().bell(), kOutboxPollInterval);
+    outbox.add_step([&] {
+      webhooks.pump();
+      if (queued.exchange(false)) sender.wake();  // after the commit, so the rows are there
+    });
+    sender.start();
+    outbox.start();
     server.run();
+    outbox.stop();
+    sender.stop();
   }
   authenticator.flush_key_uses();
   core::log().info("stopped cleanly");

@@ -100,6 +100,9 @@ class WebhookRepository {
   // was disabled); returns how many.
   virtual std::size_t end_pending_webhook_deliveries(std::string_view restaurant_id, std::string_view endpoint_id,
                                                      std::string_view status) = 0;
+  // Retention: drops finished deliveries (not pending) queued before
+  // `cutoff`, with their attempts; returns how many deliveries.
+  virtual std::size_t purge_webhook_deliveries(core::SystemTime cutoff) = 0;
 };
 
 }  // namespace maitred::store

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/clock.hpp"
+
 namespace maitred::store::webhook_sql {
 
 inline constexpr const char* kAddSecret =
@@ -59,7 +61,21 @@ inline constexpr const char* kEndPending =
     "UPDATE webhook_deliveries SET status = ?3, next_attempt_at = NULL "
     "WHERE restaurant_id = ?1 AND endpoint_id = ?2 AND status = 'pending' RETURNING id";
 
+inline constexpr const char* kPurgeAttempts =
+    "DELETE FROM webhook_attempts WHERE delivery_id IN "
+    "(SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < ?1)";
+inline constexpr const char* kPurgeDeliveries =
+    "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < ?1 RETURNING id";
+
 #undef MAITRED_WEBHOOK_DELIVERY_COLUMNS
+
+// Times are kept as Unix milliseconds (numbers order as times do).
+inline long long to_ms(core::SystemTime t) {
+  return t.time_since_epoch().count();
+}
+inline core::SystemTime from_ms(long long value) {
+  return core::SystemTime{std::chrono::milliseconds{value}};
+}
 
 // "?12" -> "$12": the same statement for libpq.
 inline std::string postgres_placeholders(const char* sql) {

@@ -12,15 +12,11 @@
 namespace maitred::store::postgres {
 
 namespace sql = webhook_sql;
+constexpr auto ms = sql::to_ms;
+constexpr auto at_ms = sql::from_ms;
 
 namespace {
 
-long long ms(core::SystemTime t) {
-  return t.time_since_epoch().count();
-}
-core::SystemTime at_ms(long long value) {
-  return core::SystemTime{std::chrono::milliseconds{value}};
-}
 std::optional<std::string> optional_ms(const std::optional<core::SystemTime>& t) {
   if (!t) return std::nullopt;
   return std::to_string(ms(*t));
@@ -180,6 +176,13 @@ std::size_t PgStore::end_pending_webhook_deliveries(std::string_view restaurant_
                                                     std::string_view status) {
   return on_connection([&](Connection& c) {
     return static_cast<std::size_t>(c.run_prepared(pg(sql::kEndPending), restaurant_id, endpoint_id, status).rows());
+  });
+}
+
+std::size_t PgStore::purge_webhook_deliveries(core::SystemTime cutoff) {
+  return in_transaction([&](Connection& c) {
+    c.run_prepared(pg(sql::kPurgeAttempts), ms(cutoff));
+    return static_cast<std::size_t>(c.run_prepared(pg(sql::kPurgeDeliveries), ms(cutoff)).rows());
   });
 }
 

@@ -144,6 +144,7 @@ class SqliteStore final : public Store,
   void reschedule_webhook_delivery(std::string_view delivery_id, core::SystemTime now) override;
   std::size_t end_pending_webhook_deliveries(std::string_view restaurant_id, std::string_view endpoint_id,
                                              std::string_view status) override;
+  std::size_t purge_webhook_deliveries(core::SystemTime cutoff) override;
   // sqlite_outbox.cpp / pg_outbox.cpp
   void register_consumer(std::string_view consumer) override;
   std::vector<std::string> restaurants_behind(std::string_view consumer) override;

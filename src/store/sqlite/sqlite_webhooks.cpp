@@ -9,15 +9,10 @@
 namespace maitred::store::sqlite {
 
 namespace sql = webhook_sql;
+constexpr auto ms = sql::to_ms;
+constexpr auto at_ms = sql::from_ms;
 
 namespace {
-
-long long ms(core::SystemTime t) {
-  return t.time_since_epoch().count();
-}
-core::SystemTime at_ms(long long value) {
-  return core::SystemTime{std::chrono::milliseconds{value}};
-}
 
 WebhookDelivery delivery_from_row(const Statement& row) {
   WebhookDelivery d;
@@ -197,6 +192,17 @@ std::size_t SqliteStore::end_pending_webhook_deliveries(std::string_view restaur
   std::size_t ended = 0;
   while (end.step()) ++ended;
   return ended;
+}
+
+std::size_t SqliteStore::purge_webhook_deliveries(core::SystemTime cutoff) {
+  std::size_t purged = 0;
+  atomically([&] {
+    writer_->prepare(sql::kPurgeAttempts).bind(1, ms(cutoff)).run();
+    auto drop = writer_->prepare(sql::kPurgeDeliveries);
+    drop.bind(1, ms(cutoff));
+    while (drop.step()) ++purged;
+  });
+  return purged;
 }
 
 }  // namespace maitred::store::sqlite
