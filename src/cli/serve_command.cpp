@@ -13,6 +13,9 @@
 #include "cli/serve_options.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
+#include "core/smtp_url.hpp"
+#include "delivery/guest_mail_fan_out.hpp"
+#include "delivery/guest_mail_sender.hpp"
 #include "http/authenticator.hpp"
 #include "http/request_pipeline.hpp"
 #include "http/server.hpp"
@@ -31,6 +34,10 @@ constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 constexpr std::chrono::seconds kRateCountPurgeInterval{10};
 // Events past the retention are dropped this often.
 constexpr std::chrono::hours kEventPurgeInterval{1};
+// How often the guest-mail sender looks for due messages.
+constexpr std::chrono::seconds kGuestMailInterval{2};
+// How often reminders that have come due are queued.
+constexpr std::chrono::seconds kReminderScanInterval{60};
 }  // namespace
 
 int serve(const core::ServeConfig& given, const core::Clock& clock) {
@@ -79,6 +86,11 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
   }
   core::log().info("maitred {} listening on {} (data: {}, database: {})", MAITRED_VERSION, url,
                    config.data_dir.string(), database.redacted());
+  if (config.smtp_url.empty()) {
+    core::log().info("guest e-mails: no --smtp-url; they are recorded as not sent unless a restaurant names its own");
+  } else {
+    core::log().info("guest e-mails via {} from {}", core::redact_smtp_url(config.smtp_url), config.smtp_from);
+  }
   std::cout << "maitred listening on " << url << std::endl;
 
   {
@@ -108,6 +120,24 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
       core::log().warn("dropping old events at start failed: {}; trying again within the hour", e.what());
     }
     core::PeriodicTask purge_events(kEventPurgeInterval, drop_old_events);
+    // Guest e-mails: sent from their queue on this task's own thread, so a
+    // slow mail server never holds up a request.
+    delivery::GuestMailSender guest_mail(store, clock, {config.smtp_url, config.smtp_from});
+    core::PeriodicTask send_guest_mail(kGuestMailInterval, [&guest_mail] {
+      try {
+        while (guest_mail.send_due() > 0) {
+        }
+      } catch (const std::exception& e) {
+        core::log().warn("guest e-mails: {}; trying again shortly", e.what());
+      }
+    });
+    core::PeriodicTask queue_reminders(kReminderScanInterval, [&store, &clock] {
+      try {
+        delivery::queue_reminders_everywhere(store, clock);
+      } catch (const std::exception& e) {
+        core::log().warn("guest e-mail reminders: {}; trying again in a minute", e.what());
+      }
+    });
     server.run();
   }
   authenticator.flush_key_uses();

@@ -2,6 +2,7 @@
 // A restaurant is the tenant: every other document belongs to exactly one.
 // Its settings include the booking rules the availability engine applies.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,23 @@ struct BookingRules {
   int hold_minutes = 10;  // how long a booking-flow hold keeps its tables
 };
 
+// A restaurant's own SMTP server, overriding `serve --smtp-url/--smtp-from`.
+// The password is write-only: stored, never served back nor put in events.
+struct SmtpOverride {
+  std::string url;  // smtp[s]://[user@]host[:port][?tls=none]; no password in it
+  std::string from;
+  std::string password;
+};
+
+// Guest e-mails (docs/API.md "Guest e-mails").
+struct GuestMailSettings {
+  int reminder_hours = 24;  // 0: no reminders
+  // Overrides of the built-in templates, keyed "<kind>.<language>.<part>"
+  // (confirmed.da.subject); each checked when saved.
+  std::map<std::string, std::string> templates;
+  SmtpOverride smtp;
+};
+
 struct Restaurant {
   std::string id;
   std::string name;
@@ -49,6 +67,7 @@ struct Restaurant {
   Contact contact;
   Address address;
   BookingRules booking_rules;
+  GuestMailSettings guest_mail;
   core::SystemTime created_at;
   core::SystemTime updated_at;
 };

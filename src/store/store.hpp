@@ -16,6 +16,7 @@
 #include "store/booking_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/event_log.hpp"
+#include "store/guest_message_repository.hpp"
 #include "store/guest_repository.hpp"
 #include "store/restaurant_repository.hpp"
 #include "store/staff_repository.hpp"
@@ -54,6 +55,8 @@ class Store {
   virtual StaffRepository& staff() = 0;
   // The events of every write (store/event_log.hpp).
   virtual EventLog& events() = 0;
+  // Guest e-mails: the queue and the log (store/guest_message_repository.hpp).
+  virtual GuestMessageRepository& guest_messages() = 0;
 
   // Runs `body` so that no other writer, in this process or another, writes
   // between its reads and its writes, and its writes land together or not at

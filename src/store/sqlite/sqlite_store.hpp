@@ -28,7 +28,8 @@ class SqliteStore final : public Store,
                           public BookingRepository,
                           public GuestRepository,
                           public StaffRepository,
-                          public EventLog {
+                          public EventLog,
+                          public GuestMessageRepository {
  public:
   enum class Owner {
     server,  // the long-running process: owns checkpoints
@@ -48,6 +49,7 @@ class SqliteStore final : public Store,
   GuestRepository& guests() override { return *this; }
   StaffRepository& staff() override { return *this; }
   EventLog& events() override { return *this; }
+  GuestMessageRepository& guest_messages() override { return *this; }
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
@@ -117,6 +119,13 @@ class SqliteStore final : public Store,
   EventPage read_events(const EventQuery& query) override;
   std::size_t purge_events(core::SystemTime cutoff) override;
   core::EventBell& bell() override { return bell_; }
+
+  bool queue_guest_message(const domain::GuestMessage& message) override;
+  std::vector<domain::GuestMessage> claim_due_guest_messages(core::SystemTime now, std::size_t limit,
+                                                             core::SystemTime lease_until) override;
+  void finish_guest_message_attempt(const domain::GuestMessage& message) override;
+  std::vector<domain::GuestMessage> list_guest_messages(std::string_view restaurant_id,
+                                                        std::string_view booking_id) override;
 
   int schema_version();
 
