@@ -15,6 +15,7 @@
 #include "app/guest_mail_queue.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
+#include "delivery/guest_mail_fan_out.hpp"
 #include "delivery/guest_mail_sender.hpp"
 #include "domain/time_zone.hpp"
 #include "store/store.hpp"
@@ -202,6 +203,29 @@ TEST_F(GuestMailDelivery, ReminderComesDueAndIsQueuedOnce) {
   EXPECT_EQ(field(doc, "subject"), "See you soon at Bistro Ø");
   EXPECT_EQ(field(doc["icsFields"], "DTSTART"), "20261010T173000Z");
   EXPECT_EQ(messages(b).at(0).kind, "reminder");
+}
+
+TEST_F(GuestMailDelivery, FanOutQueuesForBookingEventsOnlyAndOnce) {
+  const auto b = book(date::year{2026} / date::December / 18);
+  auto event = [&](std::string type, std::string resource) {
+    domain::Event e;
+    e.id = core::new_id();
+    e.restaurant_id = restaurant_.id;
+    e.type = std::move(type);
+    e.at = clock_.now();
+    e.resource_id = std::move(resource);
+    return e;
+  };
+  const std::vector<domain::Event> batch = {event("table.created", "T1"), event("booking.created", b.id),
+                                            event("booking.note_added", b.id)};
+  EXPECT_EQ(delivery::fan_out_guest_mail(*store_, clock_, batch), 1u);
+  // The same batch again (a redelivery after a crash): nothing new.
+  EXPECT_EQ(delivery::fan_out_guest_mail(*store_, clock_, batch), 0u);
+  ASSERT_EQ(messages(b).size(), 1u);
+  EXPECT_EQ(messages(b)[0].kind, "confirmed");
+  clock_.set(utc("2026-12-17T18:30:00Z"));  // 24 hours before 19:30 Copenhagen time (18:30Z)
+  EXPECT_EQ(delivery::queue_reminders_everywhere(*store_, clock_), 1u);
+  EXPECT_EQ(messages(b).size(), 2u);
 }
 
 TEST_F(GuestMailDelivery, NoEmailWhenTheGuestSaidNo) {
