@@ -16,10 +16,12 @@
 #include "api/heart.hpp"
 #include "api/imports.hpp"
 #include "api/opening_hours.hpp"
+#include "api/public_booking.hpp"
 #include "api/restaurant.hpp"
 #include "api/table_combinations.hpp"
 #include "api/tables.hpp"
 #include "api/users.hpp"
+#include "api/web_pages.hpp"
 
 namespace maitred::api {
 
@@ -125,6 +127,8 @@ http::Router make_router() {
     router.add(Method::post, base + "/auth/password", Access::open, change_password);
     router.add(Method::post, base + "/auth/logout", Access::api_key, logout);
   }
+  add_web_page_routes(router);
+  add_public_booking_routes(router);
   // The one resource table, registered once per dialect (api/dialect.hpp).
   const auto routes = resource_routes();
   for (Dialect dialect : {Dialect::v1, Dialect::v3}) {

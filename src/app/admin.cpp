@@ -10,6 +10,7 @@
 #include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/utf8.hpp"
+#include "domain/public_page_rules.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "store/store.hpp"
 
@@ -60,6 +61,15 @@ void write_secret_file(const std::filesystem::path& file, const std::string& sec
   std::filesystem::rename(tmp, file);
 }
 
+// `wanted`, or the first of wanted-2, wanted-3, ... no restaurant uses: a new
+// restaurant's booking page address, which its owner may change later.
+std::string free_slug(store::Store& store, const std::string& wanted) {
+  for (int n = 1;; ++n) {
+    std::string slug = n == 1 ? wanted : wanted.substr(0, domain::kMaxSlugLength - 4) + "-" + std::to_string(n);
+    if (!store.restaurants().find_restaurant_by_slug(slug)) return slug;
+  }
+}
+
 }  // namespace
 
 domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clock, const std::string& name,
@@ -74,6 +84,7 @@ domain::Restaurant create_restaurant(store::Store& store, const core::Clock& clo
   restaurant.timezone = timezone;
   restaurant.created_at = restaurant.updated_at = clock.now();
   store.atomically([&] {
+    restaurant.slug = free_slug(store, domain::slug_from_name(name));
     store.restaurants().create_restaurant(restaurant);
     record_event({store, clock, kCommandLine, restaurant.id}, "restaurant.created", restaurant.id);
   });
@@ -120,6 +131,13 @@ DemoRestaurant ensure_demo(store::Store& store, const core::Clock& clock, const 
     restaurant = create_restaurant(store, clock, "Bistro Maitred (demo)", "Europe/Copenhagen");
     store.restaurants().put_setting(kDemoSetting, restaurant->id);
     created = true;
+  }
+  // A demo restaurant made before booking pages existed gets its address.
+  if (restaurant->slug.empty()) {
+    store.atomically([&] {
+      restaurant->slug = free_slug(store, domain::slug_from_name(restaurant->name));
+      store.restaurants().update_restaurant(*restaurant);
+    });
   }
   // Also for a demo restaurant made by an older version without a setup.
   int bookings_added = 0;

@@ -24,6 +24,13 @@ inline bool iequals(std::string_view a, std::string_view b) {
   return std::ranges::equal(a, b, [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
+// Without the spaces and tabs around it (optional whitespace in HTTP fields).
+inline std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
 // The value of a hexadecimal digit (either case), or -1.
 inline int hex_digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -40,6 +40,10 @@ struct BookingRules {
   std::string default_status = "request";  // of a new API booking that names none
   int max_online_party_size = 8;
   int hold_minutes = 10;  // how long a booking-flow hold keeps its tables
+  // Guests may book through the public booking page and widget.
+  bool online_booking = true;
+  // Until how long before its start a guest may cancel through the manage link.
+  int cancellation_deadline_minutes = 120;
 };
 
 // A restaurant's own SMTP server, overriding `serve --smtp-url/--smtp-from`.
@@ -68,6 +72,12 @@ struct Restaurant {
   Address address;
   BookingRules booking_rules;
   GuestMailSettings guest_mail;
+  // The public booking page's address, /book/{slug}; unique across the
+  // server's restaurants. Empty: the restaurant has no public page.
+  std::string slug;
+  // Websites (scheme://host[:port]) that may embed the booking widget and
+  // call the public booking API from the browser (CORS).
+  std::vector<std::string> allowed_origins;
   core::SystemTime created_at;
   core::SystemTime updated_at;
 };

@@ -13,6 +13,7 @@
 #include "domain/booking_status.hpp"
 #include "domain/errors.hpp"
 #include "domain/guest_mail_content.hpp"
+#include "domain/public_page_rules.hpp"
 
 namespace maitred::domain {
 
@@ -116,6 +117,16 @@ void check_restaurant(const Restaurant& r) {
     fail("bookingRules.defaultStatus", "A new booking's default status must be request, approved or waitlist.");
   }
   check_guest_mail(r.guest_mail);
+  if (!r.slug.empty() && !is_valid_slug(r.slug)) {
+    fail("slug",
+         "The slug (the booking page's address) must be 2 to 64 lower-case letters, digits and '-', "
+         "neither first nor last.");
+  }
+  for (const auto& origin : r.allowed_origins) {
+    if (!is_valid_origin(origin)) {
+      fail("allowedOrigins", "'" + origin + "' is not an origin like https://www.example.com (no path, lower case).");
+    }
+  }
 }
 
 }  // namespace maitred::domain

@@ -86,7 +86,10 @@ bhttp::response<bhttp::string_body> to_message(Response&& response, bool keep_al
   const auto date = http_date();
   message.set(bhttp::field::date, beast::string_view(date.data(), date.size()));
   const bool bodiless = response.status == 204 || response.status == 304;
-  if (!bodiless) message.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  // JSON unless the handler says otherwise (the web pages and their assets).
+  if (!bodiless && response.header("Content-Type").empty()) {
+    message.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  }
   for (auto& [name, value] : response.headers) message.insert(name, value);
   message.body() = std::move(response.body);
   message.keep_alive(keep_alive && !response.close_connection);

@@ -57,7 +57,9 @@ bool if_none_match_matches(std::string_view field, std::string_view etag) {
 
 void apply_conditional_get(const Request& request, Response& response) {
   if (request.method != Method::get || response.status != 200) return;
-  std::string etag = strong_etag(response.body);
+  // A handler that knows its validator (a compiled-in asset) sets it.
+  const bool preset = !response.header("ETag").empty();
+  std::string etag = preset ? std::string(response.header("ETag")) : strong_etag(response.body);
   bool matched = false;
   for (const auto& [name, value] : request.headers) {
     if (core::iequals(name, "If-None-Match") && if_none_match_matches(value, etag)) matched = true;
@@ -68,7 +70,7 @@ void apply_conditional_get(const Request& request, Response& response) {
     response.status = 304;
     response.body.clear();
   }
-  response.set_header("ETag", std::move(etag));
+  if (!preset) response.set_header("ETag", std::move(etag));
 }
 
 }  // namespace maitred::http

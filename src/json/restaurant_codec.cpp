@@ -7,6 +7,7 @@
 #include "domain/guest_mail_content.hpp"
 #include "domain/mail_defaults.hpp"
 #include "domain/mail_locale.hpp"
+#include "domain/public_page_rules.hpp"
 
 namespace maitred::json {
 
@@ -32,6 +33,8 @@ void write_rules(JsonWriter& out, const domain::BookingRules& rules) {
   out.member("defaultStatus", rules.default_status);
   out.member("maxOnlinePartySize", rules.max_online_party_size);
   out.member("holdMinutes", rules.hold_minutes);
+  out.member("onlineBooking", rules.online_booking);
+  out.member("cancellationDeadlineMinutes", rules.cancellation_deadline_minutes);
   out.end_object();
 }
 
@@ -111,6 +114,8 @@ void apply_rules(ObjectReader& in, domain::BookingRules& rules) {
   set_if(in.optional_string("defaultStatus", 20), rules.default_status);
   set_if(in.optional_integer("maxOnlinePartySize", 1, 1000), rules.max_online_party_size);
   set_if(in.optional_integer("holdMinutes", 1, 60), rules.hold_minutes);
+  if (auto online = in.optional_bool("onlineBooking")) rules.online_booking = *online;
+  set_if(in.optional_integer("cancellationDeadlineMinutes", 0, 60 * 24 * 30), rules.cancellation_deadline_minutes);
   in.finish();
 }
 
@@ -169,6 +174,10 @@ void apply_settings(ObjectReader& in, domain::Restaurant& r) {
   set_if(in.optional_integer("reminderHours", 0, 24 * 14), r.guest_mail.reminder_hours);
   if (auto templates = in.optional_object("emailTemplates")) apply_templates(*templates, r.guest_mail.templates);
   if (auto smtp = in.optional_object("smtp")) apply_smtp(*smtp, r.guest_mail.smtp);
+  set_if(in.optional_string("slug", domain::kMaxSlugLength), r.slug);
+  if (auto origins = in.optional_string_array("allowedOrigins", domain::kMaxAllowedOrigins, 300)) {
+    r.allowed_origins = std::move(*origins);
+  }
 }
 
 void write_document(JsonWriter& out, const domain::Restaurant& r, Secrets secrets) {
@@ -197,6 +206,11 @@ void write_document(JsonWriter& out, const domain::Restaurant& r, Secrets secret
   write_templates(out, r.guest_mail.templates);
   out.key("smtp");
   write_smtp(out, r.guest_mail.smtp, secrets);
+  out.member("slug", r.slug);
+  out.key("allowedOrigins");
+  out.start_array();
+  for (const auto& origin : r.allowed_origins) out.string(origin);
+  out.end_array();
   out.member("createdAt", core::format_utc(r.created_at));
   out.member("updatedAt", core::format_utc(r.updated_at));
   out.end_object();

@@ -28,6 +28,8 @@ class RestaurantRepository {
   virtual void create_restaurant(const domain::Restaurant& restaurant) = 0;
   virtual std::optional<domain::Restaurant> find_restaurant(std::string_view id) = 0;
   virtual std::vector<domain::Restaurant> list_restaurants() = 0;
+  // The restaurant whose public booking page is /book/{slug}.
+  virtual std::optional<domain::Restaurant> find_restaurant_by_slug(std::string_view slug) = 0;
   // False when there is no such restaurant.
   virtual bool update_restaurant(const domain::Restaurant& restaurant) = 0;
 

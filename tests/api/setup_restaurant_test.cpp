@@ -13,7 +13,7 @@ namespace {
 class SetupRestaurantTest : public SetupApiBase {
  protected:
   static constexpr const char* kDefaultRules =
-      R"({"slotInterval":15,"durations":[{"minPeople":1,"maxPeople":2,"minutes":90},{"minPeople":3,"maxPeople":4,"minutes":120},{"minPeople":5,"maxPeople":8,"minutes":150},{"minPeople":9,"maxPeople":1000,"minutes":180}],"defaultDuration":120,"turnoverBuffer":0,"minNoticeMinutes":60,"maxDaysAhead":90,"defaultStatus":"request","maxOnlinePartySize":8,"holdMinutes":10})";
+      R"({"slotInterval":15,"durations":[{"minPeople":1,"maxPeople":2,"minutes":90},{"minPeople":3,"maxPeople":4,"minutes":120},{"minPeople":5,"maxPeople":8,"minutes":150},{"minPeople":9,"maxPeople":1000,"minutes":180}],"defaultDuration":120,"turnoverBuffer":0,"minNoticeMinutes":60,"maxDaysAhead":90,"defaultStatus":"request","maxOnlinePartySize":8,"holdMinutes":10,"onlineBooking":true,"cancellationDeadlineMinutes":120})";
 
   // The settings as read, without the update stamp.
   std::string settings() {

@@ -714,8 +714,10 @@ TEST(SetupCodec, RestaurantToJson) {
       R"(benhavn","postalCode":"1051","country":"Denmark"},)"
       R"("bookingRules":{"slotInterval":30,"durations":[{"minPeople":1,"maxPeople":2,"minutes":75},)"
       R"({"minPeople":3,"maxPeople":6,"minutes":105}],"defaultDuration":135,"turnoverBuffer":10,)"
-      R"("minNoticeMinutes":90,"maxDaysAhead":120,"defaultStatus":"approved","maxOnlinePartySize":6,"holdMinutes":10},)"
+      R"("minNoticeMinutes":90,"maxDaysAhead":120,"defaultStatus":"approved","maxOnlinePartySize":6,"holdMinutes":10,)"
+      R"("onlineBooking":true,"cancellationDeadlineMinutes":120},)"
       R"("reminderHours":24,"emailTemplates":{},"smtp":{"url":"","from":"","passwordSet":false},)"
+      R"("slug":"","allowedOrigins":[],)"
       R"("createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:46:40Z"})");
 }
 

@@ -154,6 +154,30 @@ TEST_P(StoreConformance, RestaurantsRoundTrip) {
   EXPECT_FALSE(s_.restaurants().find_restaurant(unknown.id));
 }
 
+TEST_P(StoreConformance, RestaurantsAreFoundByTheirUniqueSlug) {
+  auto a = make_restaurant("A", "Europe/Copenhagen");
+  a.slug = "bistro-a";
+  s_.restaurants().create_restaurant(a);
+  auto b = make_restaurant("B", "Europe/Copenhagen");  // no slug: no public page
+  s_.restaurants().create_restaurant(b);
+  auto c = make_restaurant("C", "Europe/Copenhagen");
+  s_.restaurants().create_restaurant(c);
+
+  ASSERT_TRUE(s_.restaurants().find_restaurant_by_slug("bistro-a"));
+  EXPECT_EQ(s_.restaurants().find_restaurant_by_slug("bistro-a")->id, a.id);
+  EXPECT_FALSE(s_.restaurants().find_restaurant_by_slug("bistro-b"));
+  EXPECT_FALSE(s_.restaurants().find_restaurant_by_slug(""));  // many have none
+
+  c.slug = "bistro-a";
+  expect_conflict([&] { s_.restaurants().update_restaurant(c); }, "a slug another restaurant has");
+  a.slug = "bistro-a-moved";
+  ASSERT_TRUE(s_.restaurants().update_restaurant(a));
+  EXPECT_FALSE(s_.restaurants().find_restaurant_by_slug("bistro-a"));
+  EXPECT_EQ(s_.restaurants().find_restaurant_by_slug("bistro-a-moved")->id, a.id);
+  EXPECT_TRUE(s_.restaurants().update_restaurant(c));  // now free
+  EXPECT_EQ(s_.restaurants().find_restaurant_by_slug("bistro-a")->id, c.id);
+}
+
 TEST_P(StoreConformance, DuplicateRestaurantIdIsAConflict) {
   expect_conflict([&] { s_.restaurants().create_restaurant(restaurant_); }, "same restaurant twice");
 }

@@ -179,6 +179,17 @@ std::optional<domain::Restaurant> PgStore::find_restaurant(std::string_view id) 
   });
 }
 
+std::optional<domain::Restaurant> PgStore::find_restaurant_by_slug(std::string_view slug) {
+  if (slug.empty()) return std::nullopt;
+  auto id = on_connection([&](Connection& c) -> std::optional<std::string> {
+    auto rows = c.run_prepared("SELECT id FROM restaurants WHERE doc->>'slug' = $1 AND doc->>'slug' <> ''", slug);
+    if (rows.rows() == 0) return std::nullopt;
+    return std::string(rows.text(0, 0));
+  });
+  if (!id) return std::nullopt;
+  return find_restaurant(*id);
+}
+
 std::vector<domain::Restaurant> PgStore::list_restaurants() {
   return on_connection([](Connection& c) {
     auto rows = c.run_prepared("SELECT id, doc FROM restaurants ORDER BY created_at, id");

@@ -146,6 +146,21 @@ std::optional<domain::Restaurant> SqliteStore::find_restaurant(std::string_view 
   return restaurant;
 }
 
+std::optional<domain::Restaurant> SqliteStore::find_restaurant_by_slug(std::string_view slug) {
+  if (slug.empty()) return std::nullopt;
+  std::string id;
+  {
+    auto r = reader();
+    // The condition repeats the index's, so SQLite uses restaurants_by_slug.
+    auto q = r->prepare(
+        "SELECT id FROM restaurants WHERE json_extract(doc, '$.slug') = ?1 AND json_extract(doc, '$.slug') <> ''");
+    q.bind(1, slug);
+    if (!q.step()) return std::nullopt;
+    id = std::string(q.text(0));
+  }
+  return find_restaurant(id);
+}
+
 std::vector<domain::Restaurant> SqliteStore::list_restaurants() {
   auto r = reader();
   auto q = r->prepare("SELECT id, doc FROM restaurants ORDER BY created_at, id");

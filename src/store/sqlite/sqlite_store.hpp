@@ -54,6 +54,7 @@ class SqliteStore final : public Store,
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
   std::vector<domain::Restaurant> list_restaurants() override;
+  std::optional<domain::Restaurant> find_restaurant_by_slug(std::string_view slug) override;
   bool update_restaurant(const domain::Restaurant& restaurant) override;
 
   std::vector<Document> list_documents(Collection collection, std::string_view restaurant_id,

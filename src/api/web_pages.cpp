@@ -1,0 +1,52 @@
+#include "api/web_pages.hpp"
+
+#include <string>
+
+#include "core/check.hpp"
+#include "http/api_error.hpp"
+#include "http/static_asset.hpp"
+#include "web/assets.hpp"
+
+namespace maitred::api {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::RequestContext;
+using http::Response;
+
+const web::Asset& required_asset(std::string_view path) {
+  const web::Asset* asset = web::find_asset(path);
+  MAITRED_CHECK(asset != nullptr, "web/build.mjs did not bundle " + std::string(path));
+  return *asset;
+}
+
+Response asset(RequestContext& ctx) {
+  const std::string path = "/assets/" + std::string(ctx.path_param("name"));
+  const web::Asset* found = web::find_asset(path);
+  if (found == nullptr) throw http::ApiError(404, "not_found", "There is no such file: " + path);
+  return http::asset_response(ctx.request, *found);
+}
+
+Response widget(RequestContext& ctx) {
+  return http::asset_response(ctx.request, required_asset("/widget.js"));
+}
+
+// The same shell for every restaurant: the page reads the slug from its own
+// path and asks the public API, which answers 404 for an unknown one. Framed
+// by restaurants' sites through the widget, so any ancestor may frame it.
+Response booking_page(RequestContext& ctx) {
+  Response response = http::asset_response(ctx.request, required_asset("/book"));
+  response.set_header("Content-Security-Policy", http::page_security_policy("*"));
+  return response;
+}
+
+}  // namespace
+
+void add_web_page_routes(http::Router& router) {
+  router.add(Method::get, "/assets/{name}", Access::open, asset);
+  router.add(Method::get, "/widget.js", Access::open, widget);
+  router.add(Method::get, "/book/{slug}", Access::open, booking_page);
+}
+
+}  // namespace maitred::api
