@@ -23,10 +23,12 @@ namespace {
 // The widest range /dates computes at once (a quarter).
 constexpr int kMaxDateRange = 92;
 
-app::LoadedRestaurant load(http::RequestContext& context, date::year_month_day first, date::year_month_day last) {
-  return app::load_restaurant(context.services.store, restaurant_of(context), first, last,
-                              context.services.clock.now());
+app::LoadedRestaurant load(http::RequestContext& context, const domain::Restaurant& restaurant,
+                           date::year_month_day first, date::year_month_day last) {
+  return app::load_restaurant(context.services.store, restaurant, first, last, context.services.clock.now());
 }
+
+}  // namespace
 
 date::year_month_day required_date(const http::QueryParams& query, const char* name) {
   auto text = query.get(name);
@@ -38,6 +40,8 @@ date::year_month_day required_date(const http::QueryParams& query, const char* n
   }
   return *day;
 }
+
+namespace {
 
 // The area all of a combination's tables are in; empty when they are in
 // several (or none).
@@ -63,8 +67,12 @@ http::Response booking_flow_times(http::RequestContext& context) {
   request.only_bookable_online = query.get_bool("onlyBookableOnline", true);
   request.opening_hour_id = query.get("openingHourId").value_or("");
   request.area_id = query.get("areaId").value_or("");
+  return times_answer(context, restaurant_of(context), request);
+}
 
-  const auto loaded = load(context, request.day, request.day);
+http::Response times_answer(http::RequestContext& context, const domain::Restaurant& restaurant,
+                            const domain::AvailabilityRequest& request) {
+  const auto loaded = load(context, restaurant, request.day, request.day);
   const auto services = domain::available_times(loaded.snapshot(), request, context.services.clock.now());
 
   // As GET /v1/customFields lists them.
@@ -120,14 +128,18 @@ http::Response booking_flow_dates(http::RequestContext& context) {
   http::QueryParams query(context.request.query);
   const auto from = required_date(query, "fromDate");
   const auto to = required_date(query, "toDate");
+  std::optional<int> people;
+  if (query.get("people")) people = static_cast<int>(query.get_integer("people", 2, 1, 1000));
+  return dates_answer(context, restaurant_of(context), from, to, people);
+}
+
+http::Response dates_answer(http::RequestContext& context, const domain::Restaurant& restaurant,
+                            date::year_month_day from, date::year_month_day to, std::optional<int> people) {
   if (to < from) json::invalid("toDate", "toDate must not be before fromDate.", "invalid_parameter");
   if (date::sys_days{to} - date::sys_days{from} >= date::days{kMaxDateRange}) {
     json::invalid("toDate", "The range may span at most 92 days.", "invalid_parameter");
   }
-  const auto people = query.get("people");
-  const int party = static_cast<int>(query.get_integer("people", 2, 1, 1000));
-
-  const auto loaded = load(context, from, to);
+  const auto loaded = load(context, restaurant, from, to);
   const auto now = context.services.clock.now();
   std::string body;
   json::JsonWriter out(body);
@@ -143,7 +155,7 @@ http::Response booking_flow_dates(http::RequestContext& context) {
         open = open || !service.slots.empty();
       }
     } else {
-      domain::AvailabilityRequest request{ymd, party, true, {}, {}};
+      domain::AvailabilityRequest request{ymd, *people, true, {}, {}};
       for (const auto& service : domain::available_times(loaded.snapshot(), request, now)) {
         open = open || std::ranges::any_of(service.slots, [](const auto& s) { return !s.unavailable; });
       }
@@ -174,7 +186,7 @@ http::Response booking_flow_available_tables(http::RequestContext& context) {
     json::invalid("toDateTime", "The window may span at most 24 hours.", "invalid_parameter");
 
   const auto local = domain::utc_to_local(restaurant.timezone, from).day;
-  const auto loaded = load(context, local, local);
+  const auto loaded = load(context, restaurant, local, local);
   const auto snapshot = loaded.snapshot();
   auto write_area = [&](json::JsonWriter& out, const std::string& area_id) {
     out.key("area");

@@ -1,10 +1,21 @@
 #include "api/public_booking.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <optional>
 #include <string>
 
+#include "api/booking_flow.hpp"
+#include "api/public_limits.hpp"
+#include "app/hold_service.hpp"
+#include "core/check.hpp"
+#include "domain/errors.hpp"
 #include "domain/public_page_rules.hpp"
 #include "http/api_error.hpp"
-#include "json/public_restaurant_codec.hpp"
+#include "http/error_mapping.hpp"
+#include "http/query_params.hpp"
+#include "json/json_reader.hpp"
+#include "json/public_booking_codec.hpp"
 #include "store/store.hpp"
 
 namespace maitred::api {
@@ -14,6 +25,9 @@ using http::Access;
 using http::Method;
 using http::RequestContext;
 using http::Response;
+
+// Everything a guest does online is recorded as done by "guest".
+const app::Actor kGuest{"guest", ""};
 
 // The restaurant at /public/{slug}; an unknown slug and a malformed one get
 // the same 404, so the answer tells nothing about which slugs exist beyond
@@ -28,14 +42,142 @@ domain::Restaurant restaurant_at(const RequestContext& ctx) {
   return std::move(*restaurant);
 }
 
-Response public_restaurant(RequestContext& ctx) {
-  return Response::json(200, json::public_restaurant_to_json(restaurant_at(ctx), ctx.services.clock.now()));
+void require_online_booking(const domain::Restaurant& restaurant) {
+  if (!restaurant.booking_rules.online_booking) {
+    throw http::ApiError(
+        403, "online_booking_disabled",
+        restaurant.name + " does not take bookings online at the moment. Please call " +
+            (restaurant.contact.phone.empty() ? std::string("the restaurant") : restaurant.contact.phone) + ".");
+  }
+}
+
+PublicLimits& limits(const RequestContext& ctx) {
+  MAITRED_CHECK(ctx.services.public_limits != nullptr, "the server wires the public booking limits");
+  return *ctx.services.public_limits;
+}
+
+// CORS (Fetch standard): only the origins the restaurant lists may read the
+// answers from their own pages. Caches must keep answers per Origin.
+void allow_origin(const http::Request& request, const domain::Restaurant& restaurant, Response& response) {
+  response.set_header("Vary", "Origin");
+  const std::string_view origin = request.header("Origin");
+  if (origin.empty()) return;
+  if (std::ranges::find(restaurant.allowed_origins, origin) == restaurant.allowed_origins.end()) return;
+  response.set_header("Access-Control-Allow-Origin", std::string(origin));
+}
+
+using PublicHandler = std::function<Response(RequestContext&, const domain::Restaurant&)>;
+
+// A public route: finds the restaurant, checks that it books online (unless
+// `always` — its info says itself whether it does), and answers with the
+// CORS headers of that restaurant, errors included (a browser hides an
+// error without them from the page that must show it).
+http::Handler public_route(PublicHandler handler, bool always = false) {
+  return [handler = std::move(handler), always](RequestContext& ctx) {
+    std::optional<domain::Restaurant> restaurant;
+    Response response;
+    try {
+      restaurant = restaurant_at(ctx);
+      if (!always) require_online_booking(*restaurant);
+      response = handler(ctx, *restaurant);
+    } catch (...) {
+      response = http::response_for_exception(std::current_exception(), ctx.request_id);
+    }
+    if (restaurant) allow_origin(ctx.request, *restaurant, response);
+    return response;
+  };
+}
+
+// The CORS preflight of a public route: what the page may send.
+Response preflight(RequestContext& ctx) {
+  Response response;
+  response.status = 204;
+  try {
+    const auto restaurant = restaurant_at(ctx);
+    allow_origin(ctx.request, restaurant, response);
+  } catch (const http::ApiError&) {
+    // An unknown restaurant allows no origin; the browser then blocks.
+  }
+  if (!response.header("Access-Control-Allow-Origin").empty()) {
+    response.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+    response.set_header("Access-Control-Allow-Headers", "Content-Type");
+    response.set_header("Access-Control-Max-Age", "600");
+  }
+  return response;
+}
+
+app::BookingContext guest_context(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  return {ctx.services.store, ctx.services.clock, restaurant, kGuest};
+}
+
+Response restaurant_info(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  return Response::json(200, json::public_restaurant_to_json(restaurant, ctx.services.clock.now()));
+}
+
+int required_people(const http::QueryParams& query) {
+  if (!query.get("people")) json::invalid("people", "'people' is required.", "missing_parameter");
+  return static_cast<int>(query.get_integer("people", 2, 1, 1000));
+}
+
+// GET /public/{slug}/dates?fromDate=&toDate=[&people=]: as /v1/bookingFlow/dates.
+Response dates(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  http::QueryParams query(ctx.request.query);
+  const auto from = required_date(query, "fromDate");
+  const auto to = required_date(query, "toDate");
+  std::optional<int> people;
+  if (query.get("people")) people = required_people(query);
+  return dates_answer(ctx, restaurant, from, to, people);
+}
+
+// GET /public/{slug}/times?date=&people=: as /v1/bookingFlow/times, always
+// with the online rules (online tables, party size, notice, days ahead).
+Response times(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  http::QueryParams query(ctx.request.query);
+  domain::AvailabilityRequest request;
+  request.day = required_date(query, "date");
+  request.people = required_people(query);
+  request.only_bookable_online = true;
+  return times_answer(ctx, restaurant, request);
+}
+
+// POST /public/{slug}/holds {"date", "time", "people"}.
+Response hold(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  auto body = json::parse_body(ctx.request.body);
+  json::ObjectReader in(body);
+  app::HoldRequest request;
+  request.date = in.required_string("date", 10);
+  request.time = in.required_string("time", 5);
+  request.people = static_cast<int>(in.required_integer("people", 1, 1000));
+  in.finish();
+  limits(ctx).count_hold(ctx.request.client_address, restaurant.id);
+  const auto placed = app::place_hold(guest_context(ctx, restaurant), request);
+  return Response::json(200, json::public_hold_to_json(placed, ctx.services.clock.now()));
+}
+
+// DELETE /public/{slug}/holds/{id}: the guest went back.
+Response release(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  const std::string id(ctx.path_param("id"));
+  if (!app::release_hold(guest_context(ctx, restaurant), id)) {
+    throw domain::NotFound("not_found", "_id", "This table is no longer held for you.");
+  }
+  return Response::json(200, "true");
 }
 
 }  // namespace
 
 void add_public_booking_routes(http::Router& router) {
-  router.add(Method::get, "/public/{slug}/restaurant", Access::open, public_restaurant);
+  const auto add = [&router](Method method, const std::string& path, http::Handler handler) {
+    router.add(method, path, Access::open, std::move(handler));
+  };
+  add(Method::get, "/public/{slug}/restaurant", public_route(restaurant_info, /*always=*/true));
+  add(Method::get, "/public/{slug}/dates", public_route(dates));
+  add(Method::get, "/public/{slug}/times", public_route(times));
+  add(Method::post, "/public/{slug}/holds", public_route(hold));
+  add(Method::del, "/public/{slug}/holds/{id}", public_route(release));
+  for (const char* path : {"/public/{slug}/restaurant", "/public/{slug}/dates", "/public/{slug}/times",
+                           "/public/{slug}/holds", "/public/{slug}/holds/{id}"}) {
+    add(Method::options, path, preflight);
+  }
 }
 
 }  // namespace maitred::api

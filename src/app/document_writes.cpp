@@ -26,6 +26,7 @@ std::string_view event_resource(store::Collection collection) {
     case store::Collection::feedback: return "feedback";
     case store::Collection::holds: return "hold";
     case store::Collection::imports: return "import";
+    case store::Collection::webhooks: return "webhook";
   }
   return "document";
 }

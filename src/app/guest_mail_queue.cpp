@@ -5,7 +5,6 @@
 #include "domain/guest_mail.hpp"
 #include "domain/guest_message.hpp"
 #include "domain/mail_locale.hpp"
-#include "json/guest_message_codec.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -47,12 +46,12 @@ bool queue(store::Store& store, const core::Clock& clock, const domain::Restaura
 }  // namespace
 
 bool queue_guest_mail_for_event(store::Store& store, const core::Clock& clock, const domain::Restaurant& restaurant,
-                                const domain::Event& event, const GuestMailOptions& options) {
+                                const BookingEventInput& input, const GuestMailOptions& options) {
+  const auto& event = input.event;
   if (domain::resource_type_of(event.type) != "booking") return false;
   const auto booking = store.bookings().find_booking(restaurant.id, event.resource_id);
   if (!booking || !domain::may_email_guest(*booking, options.include_imports)) return false;
-  const auto changes = json::read_booking_event_changes(event.changes_json);
-  const auto kind = domain::mail_for_event({event.type, changes.fields, changes.old_status}, *booking);
+  const auto kind = domain::mail_for_event({event.type, input.changed_fields, input.old_status}, *booking);
   if (!kind) return false;
   return queue(store, clock, restaurant, *booking, *kind, "event:" + event.id);
 }

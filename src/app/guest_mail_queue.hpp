@@ -7,6 +7,9 @@
 // reminder scans, queue nothing twice.
 
 #include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
 
 #include "core/clock.hpp"
 #include "domain/event.hpp"
@@ -22,10 +25,19 @@ struct GuestMailOptions {
   bool include_imports = false;  // e-mail the guests of imported bookings too
 };
 
+// A committed booking event as the decision needs it: the event's changed
+// fields and the status before, read from its changes by the caller
+// (json::read_booking_event_changes), so no JSON comes in here.
+struct BookingEventInput {
+  const domain::Event& event;
+  std::span<const std::string> changed_fields;
+  std::string_view old_status;
+};
+
 // For the guest-mail outbox consumer: call inside the atomically() body
-// that advances its cursor past `event`. True when a message was queued.
+// that advances its cursor past the event. True when a message was queued.
 bool queue_guest_mail_for_event(store::Store& store, const core::Clock& clock, const domain::Restaurant& restaurant,
-                                const domain::Event& event, const GuestMailOptions& options = {});
+                                const BookingEventInput& input, const GuestMailOptions& options = {});
 
 // Queues the reminder of each booking of `restaurant` whose reminder time
 // (restaurant setting reminderHours) has come and whose start has not.

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "api/public_limits.hpp"
 #include "api/routes.hpp"
 #include "app/import_runner.hpp"
 #include "app/import_service.hpp"
@@ -14,8 +15,10 @@
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
 #include "core/smtp_url.hpp"
+#include "delivery/delivery_worker.hpp"
 #include "delivery/guest_mail_fan_out.hpp"
 #include "delivery/guest_mail_sender.hpp"
+#include "delivery/outbox_consumer.hpp"
 #include "http/authenticator.hpp"
 #include "http/request_pipeline.hpp"
 #include "http/server.hpp"
@@ -34,7 +37,8 @@ constexpr std::chrono::hours kImportJobLifetime{30 * 24};
 constexpr std::chrono::seconds kRateCountPurgeInterval{10};
 // Events past the retention are dropped this often.
 constexpr std::chrono::hours kEventPurgeInterval{1};
-// How often the guest-mail sender looks for due messages.
+// Besides every commit's bell: how often the guest-mail worker looks for
+// retries that came due.
 constexpr std::chrono::seconds kGuestMailInterval{2};
 // How often reminders that have come due are queued.
 constexpr std::chrono::seconds kReminderScanInterval{60};
@@ -73,7 +77,11 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
   // Declared before the server so it outlives it: its worker stops (and
   // joins) only after the last request that could queue a job.
   app::ImportRunner imports(store, clock);
-  http::Services services{store, clock, &staff_auth, &imports};
+  api::PublicLimitSettings guest_limits;
+  guest_limits.holds_per_address_per_hour = config.guest_holds_per_hour;
+  guest_limits.bookings_per_contact_per_day = config.guest_bookings_per_day;
+  api::PublicLimits public_limits(guest_limits, clock);
+  http::Services services{store, clock, &staff_auth, &imports, &public_limits};
   http::RequestPipeline pipeline(router, services, authenticator, rate_limit.limiter());
 
   http::Server server(config, pipeline, &store.events().bell());
@@ -120,25 +128,32 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
       core::log().warn("dropping old events at start failed: {}; trying again within the hour", e.what());
     }
     core::PeriodicTask purge_events(kEventPurgeInterval, drop_old_events);
-    // Guest e-mails: sent from their queue on this task's own thread, so a
-    // slow mail server never holds up a request.
+    // Guest e-mails, on a delivery worker of their own (never an I/O
+    // thread; a slow mail server delays only e-mails): the "guest-mail"
+    // outbox consumer queues what each committed booking event means, in
+    // the transaction that advances its cursor; the sender sends what is due.
     delivery::GuestMailSender guest_mail(store, clock, {config.smtp_url, config.smtp_from});
-    core::PeriodicTask send_guest_mail(kGuestMailInterval, [&guest_mail] {
-      try {
-        while (guest_mail.send_due() > 0) {
-        }
-      } catch (const std::exception& e) {
-        core::log().warn("guest e-mails: {}; trying again shortly", e.what());
+    delivery::OutboxConsumer guest_mail_consumer(store, "guest-mail",
+                                                 [&store, &clock](const std::vector<domain::Event>& events) {
+                                                   delivery::fan_out_guest_mail(store, clock, events);
+                                                 });
+    delivery::DeliveryWorker guest_mail_worker(store.events().bell(), kGuestMailInterval);
+    guest_mail_worker.add_step([&guest_mail_consumer] { guest_mail_consumer.pump(); });
+    guest_mail_worker.add_step([&guest_mail] {
+      while (guest_mail.send_due() > 0) {
       }
     });
-    core::PeriodicTask queue_reminders(kReminderScanInterval, [&store, &clock] {
+    guest_mail_worker.start();
+    core::PeriodicTask queue_reminders(kReminderScanInterval, [&store, &clock, &guest_mail_worker] {
       try {
-        delivery::queue_reminders_everywhere(store, clock);
+        if (delivery::queue_reminders_everywhere(store, clock) > 0) guest_mail_worker.wake();
       } catch (const std::exception& e) {
         core::log().warn("guest e-mail reminders: {}; trying again in a minute", e.what());
       }
     });
     server.run();
+    queue_reminders.stop();
+    guest_mail_worker.stop();
   }
   authenticator.flush_key_uses();
   core::log().info("stopped cleanly");

@@ -1,5 +1,7 @@
 #include "cli/serve_options.hpp"
 
+#include <filesystem>
+
 #include "app/admin.hpp"
 
 namespace maitred::cli {
@@ -72,6 +74,12 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "Days the change feed (GET /v1/events) keeps",
        .show_default = true,
        .range = Range{1, 3650}},
+      {.name = "--webhook-allow-private",
+       .target = &o.webhook_allow_private,
+       .help = "Allow webhook receivers on loopback, private and link-local addresses (tests, on-premise systems)"},
+      {.name = "--webhook-ca",
+       .target = &o.webhook_ca,
+       .help = "PEM file of a CA trusted for https webhook receivers, beside the system's CAs"},
       {.name = "--max-connections",
        .target = &o.max_connections,
        .help = "Concurrent connections before new ones are refused",
@@ -102,6 +110,16 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "SMTP server for guest e-mails: smtps://user:pass@host:465 (TLS), smtp://user:pass@host:587 "
                "(STARTTLS required), or smtp://host:port?tls=none (plain, for a local relay or a test receiver)"},
       {.name = "--smtp-from", .target = &o.smtp_from, .help = "Sender address of guest e-mails (with --smtp-url)"},
+      {.name = "--guest-holds-per-hour",
+       .target = &o.guest_holds_per_hour,
+       .help = "Tables a client address may hold per hour on the public booking page",
+       .show_default = true,
+       .range = Range{1, 1'000'000}},
+      {.name = "--guest-bookings-per-day",
+       .target = &o.guest_bookings_per_day,
+       .help = "Online bookings per day with one guest e-mail or phone, per restaurant",
+       .show_default = true,
+       .range = Range{1, 1'000'000}},
   };
   return with_store_options(o.store, std::move(rows));
 }
@@ -137,6 +155,13 @@ core::ServeConfig serve_config(const ServeOptions& o) {
   config.event_retention = std::chrono::hours{24 * o.event_retention_days};
   config.smtp_url = o.smtp_url;
   config.smtp_from = o.smtp_from;
+  config.guest_holds_per_hour = o.guest_holds_per_hour;
+  config.guest_bookings_per_day = o.guest_bookings_per_day;
+  config.webhook_allow_private = o.webhook_allow_private;
+  config.webhook_ca_file = o.webhook_ca;
+  if (!o.webhook_ca.empty() && !std::filesystem::is_regular_file(o.webhook_ca)) {
+    throw app::UsageError("--webhook-ca: there is no file " + o.webhook_ca);
+  }
   if (auto problem = core::validate(config)) throw app::UsageError(*problem);
   return config;
 }

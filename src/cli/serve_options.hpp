@@ -36,6 +36,10 @@ struct ServeOptions {
   long long login_lock_seconds = 15 * 60;
   std::string smtp_url;
   std::string smtp_from;
+  std::uint32_t guest_holds_per_hour = 30;
+  std::uint32_t guest_bookings_per_day = 5;
+  bool webhook_allow_private = false;
+  std::string webhook_ca;
 };
 
 std::vector<Option> serve_options(ServeOptions& o);

@@ -80,6 +80,14 @@ struct ServeConfig {
   // sent. The URL may hold a password: log only redact_smtp_url(smtp_url).
   std::string smtp_url;
   std::string smtp_from;
+  // Abuse limits of the public booking API (api/public_limits.hpp).
+  std::uint32_t guest_holds_per_hour = 30;
+  std::uint32_t guest_bookings_per_day = 5;
+  // Webhooks: receivers on loopback, private and link-local addresses are
+  // refused unless allowed (tests, on-premise receivers); an extra CA file
+  // trusted beside the system store for https receivers.
+  bool webhook_allow_private = false;
+  std::filesystem::path webhook_ca_file;
 };
 
 // Returns an error message for the first rule the config breaks, or nullopt.

@@ -2,6 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -20,6 +21,14 @@ void random_bytes(std::span<unsigned char> out) {
 Sha256Digest sha256(std::string_view data) {
   Sha256Digest digest{};
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
+  return digest;
+}
+
+Sha256Digest hmac_sha256(std::string_view key, std::string_view data) {
+  Sha256Digest digest{};
+  unsigned int size = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+       data.size(), digest.data(), &size);
   return digest;
 }
 

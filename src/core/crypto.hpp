@@ -16,6 +16,8 @@ using Sha256Digest = std::array<unsigned char, 32>;
 void random_bytes(std::span<unsigned char> out);
 
 Sha256Digest sha256(std::string_view data);
+// HMAC-SHA256 of `data` keyed with `key` (webhook signatures).
+Sha256Digest hmac_sha256(std::string_view key, std::string_view data);
 
 std::string to_hex(std::span<const unsigned char> bytes);
 

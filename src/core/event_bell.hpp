@@ -28,6 +28,12 @@ class EventBell {
   // times, else on the thread that rings it next (or rings everything). The
   // callback must be quick and must not call back into the bell.
   Ticket wait(const std::string& key, std::uint64_t seen, Wake wake);
+  // How often any key has rung so far (ring_all counts once).
+  std::uint64_t rings_of_any() const;
+  // Like wait(), for a ring of any key: an outbox consumer serves every
+  // restaurant, so it waits on the total, not on one restaurant's count.
+  Ticket wait_any(std::uint64_t seen_any, Wake wake);
+
   // Forgets a waiter that has not been woken; harmless after it was.
   void cancel(Ticket ticket);
 
@@ -42,10 +48,12 @@ class EventBell {
   struct Waiter {
     std::string key;
     Wake wake;
+    bool any = false;  // wait_any(): woken by every ring
   };
   mutable std::mutex mutex_;
   std::map<std::string, std::uint64_t, std::less<>> rings_;
   std::map<Ticket, Waiter> waiters_;
+  std::uint64_t rings_of_any_ = 0;
   Ticket next_ticket_ = 1;
 };
 

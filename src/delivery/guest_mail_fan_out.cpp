@@ -1,6 +1,7 @@
 #include "delivery/guest_mail_fan_out.hpp"
 
 #include "core/logging.hpp"
+#include "json/guest_message_codec.hpp"
 #include "store/store.hpp"
 
 namespace maitred::delivery {
@@ -14,7 +15,11 @@ std::size_t fan_out_guest_mail(store::Store& store, const core::Clock& clock, co
   std::size_t queued = 0;
   for (const auto& event : events) {
     if (domain::resource_type_of(event.type) != "booking") continue;
-    if (app::queue_guest_mail_for_event(store, clock, *restaurant, event, options)) ++queued;
+    const auto changes = json::read_booking_event_changes(event.changes_json);
+    if (app::queue_guest_mail_for_event(store, clock, *restaurant, {event, changes.fields, changes.old_status},
+                                        options)) {
+      ++queued;
+    }
   }
   return queued;
 }

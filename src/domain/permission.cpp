@@ -18,11 +18,14 @@ constexpr std::array<std::pair<std::string_view, Permission>, 9> kWriteFamilies 
     {"customFields", Permission::configure},
     {"apiKeys", Permission::administer},
     {"users", Permission::administer},
-    {"webhooks", Permission::administer},
+    {"webhooks", Permission::configure},
 }};
 
 // Families that are sensitive even to read.
-constexpr std::array<std::string_view, 3> kAdministeredFamilies = {"apiKeys", "users", "webhooks"};
+constexpr std::array<std::string_view, 2> kAdministeredFamilies = {"apiKeys", "users"};
+// Families a manager configures and only managers and owners may see:
+// webhook URLs may carry a receiver's token in their query.
+constexpr std::array<std::string_view, 1> kConfiguredFamilies = {"webhooks"};
 
 std::string_view strip_base(std::string_view pattern) {
   for (std::string_view base : {"/api/v1/", "/api/v3/", "/v1/", "/v3/"}) {
@@ -53,6 +56,9 @@ Permission permission_for_route(bool read_only_method, std::string_view pattern)
   const std::string_view family = rest.substr(0, rest.find('/'));
   for (auto administered : kAdministeredFamilies) {
     if (family == administered) return Permission::administer;
+  }
+  for (auto configured : kConfiguredFamilies) {
+    if (family == configured) return Permission::configure;
   }
   // Signing out needs nothing beyond being signed in.
   if (family == "auth") return Permission::read;

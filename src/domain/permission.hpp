@@ -7,8 +7,9 @@
 //   operate    host and up: bookings, notes, comments, customers, orders,
 //              feedback, holds
 //   configure  manager and up: restaurant settings, areas, tables,
-//              combinations, opening hours, custom fields
-//   administer owner: API keys, staff users (webhooks later)
+//              combinations, opening hours, custom fields, webhooks (these
+//              also to read)
+//   administer owner: API keys, staff users
 //
 // API keys act as owner.
 

@@ -19,7 +19,11 @@ class Store;
 namespace maitred::app {
 class StaffAuth;
 class ImportRunner;
+struct WebhookOptions;
 }  // namespace maitred::app
+namespace maitred::api {
+class PublicLimits;
+}
 
 namespace maitred::http {
 
@@ -41,8 +45,12 @@ struct Principal {
 struct Services {
   store::Store& store;
   const core::Clock& clock;
-  app::StaffAuth* staff_auth = nullptr;  // staff login; null where a test does not need it
-  app::ImportRunner* imports = nullptr;  // CSV import jobs; null where a test does not need them
+  app::StaffAuth* staff_auth = nullptr;        // staff login; null where a test does not need it
+  app::ImportRunner* imports = nullptr;        // CSV import jobs; null where a test does not need them
+  api::PublicLimits* public_limits = nullptr;  // abuse limits of /public/...; null where a test does not need them
+  // The server's webhook settings (app/webhook_service.hpp); null: the
+  // defaults (private addresses refused, no sender to wake).
+  const app::WebhookOptions* webhooks = nullptr;
 };
 
 struct RequestContext {

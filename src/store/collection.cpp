@@ -14,6 +14,7 @@ std::string_view collection_name(Collection collection) {
     case Collection::feedback: return "feedback";
     case Collection::holds: return "holds";
     case Collection::imports: return "imports";
+    case Collection::webhooks: return "webhooks";
   }
   return "unknown";
 }
@@ -24,7 +25,8 @@ bool caches_may_hold(Collection collection) {
     case Collection::orders:
     case Collection::feedback:
     case Collection::holds:
-    case Collection::imports: return false;
+    case Collection::imports:
+    case Collection::webhooks: return false;
     default: return true;
   }
 }

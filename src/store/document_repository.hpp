@@ -24,12 +24,14 @@ enum class Collection {
   orders,
   feedback,
   holds,
-  imports,  // CSV import jobs (domain/import_job.hpp)
+  imports,   // CSV import jobs (domain/import_job.hpp)
+  webhooks,  // webhook endpoints (domain/webhook_endpoint.hpp); their secrets are elsewhere
 };
 std::string_view collection_name(Collection collection);
 // Whether a cache may hold documents of the collection (the setup ones):
 // writes to those move the data generation. Customers, orders, feedback,
-// holds and import jobs change too often and nothing caches them.
+// holds, import jobs and webhook endpoints change too often or are read
+// only by their own requests and the delivery worker: nothing caches them.
 bool caches_may_hold(Collection collection);
 
 struct Document {

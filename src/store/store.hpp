@@ -18,8 +18,10 @@
 #include "store/event_log.hpp"
 #include "store/guest_message_repository.hpp"
 #include "store/guest_repository.hpp"
+#include "store/outbox_cursors.hpp"
 #include "store/restaurant_repository.hpp"
 #include "store/staff_repository.hpp"
+#include "store/webhook_repository.hpp"
 
 namespace maitred::store {
 
@@ -57,12 +59,24 @@ class Store {
   virtual EventLog& events() = 0;
   // Guest e-mails: the queue and the log (store/guest_message_repository.hpp).
   virtual GuestMessageRepository& guest_messages() = 0;
+  // The outbox consumers' cursors (store/outbox_cursors.hpp).
+  virtual OutboxCursors& outbox() = 0;
+  // Webhook secrets, deliveries and attempts (store/webhook_repository.hpp).
+  virtual WebhookRepository& webhooks() = 0;
 
   // Runs `body` so that no other writer, in this process or another, writes
   // between its reads and its writes, and its writes land together or not at
   // all (an exception rolls them back). Reads inside see the body's own
   // writes. Nested calls join the outer one.
   virtual void atomically(const std::function<void()>& body) = 0;
+
+  // atomically() without the store-wide writer exclusion, for bodies that
+  // lock exactly the rows they touch (an outbox consumer's cursor, delivery
+  // rows claimed with SKIP LOCKED) and keep no invariant across other
+  // writers' data: on PostgreSQL they run beside booking writes instead of
+  // queuing with them. The embedded store has one writer, so it is
+  // atomically(). Events appended inside are written at its commit.
+  virtual void atomically_unlocked(const std::function<void()>& body) { atomically(body); }
 
   // atomically() for a booking write about one restaurant's local date (the
   // day whose availability the body re-checks): it excludes every writer that

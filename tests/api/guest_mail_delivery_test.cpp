@@ -76,7 +76,7 @@ class GuestMailDelivery : public ::testing::Test {
     e.actor = {"system", ""};
     e.resource_id = b.id;
     e.changes_json = std::move(changes);
-    return app::queue_guest_mail_for_event(*store_, clock_, restaurant_, e);
+    return delivery::fan_out_guest_mail(*store_, clock_, {e}) == 1;
   }
 
   delivery::GuestMailSender sender(std::string url) {

@@ -67,6 +67,28 @@ TEST(EventBellTest, RingsFromManyThreadsWakeEveryWaiter) {
   EXPECT_EQ(bell.rings("A"), 4u);
 }
 
+TEST(EventBellTest, AWaiterOnAnyKeyIsWokenByTheNextRingOfEveryKey) {
+  EventBell bell;
+  int woken = 0;
+  bell.wait_any(bell.rings_of_any(), [&] { ++woken; });
+  bell.ring("B");
+  EXPECT_EQ(woken, 1);
+  bell.ring("A");
+  EXPECT_EQ(woken, 1) << "called once";
+  EXPECT_EQ(bell.rings_of_any(), 2u);
+  EXPECT_EQ(bell.rings("A"), 1u) << "the per-key counts are unchanged";
+
+  const auto seen = bell.rings_of_any();
+  bell.ring("C");  // rang between looking and waiting
+  bell.wait_any(seen, [&] { ++woken; });
+  EXPECT_EQ(woken, 2);
+
+  bell.wait_any(bell.rings_of_any(), [&] { ++woken; });
+  bell.ring_all();
+  EXPECT_EQ(woken, 3);
+  EXPECT_EQ(bell.waiting(), 0u);
+}
+
 TEST(EventTypeTest, PatternsMatchTypesExactlyByResourceOrAll) {
   using domain::event_type_matches;
   EXPECT_TRUE(event_type_matches("*", "booking.created"));

@@ -95,6 +95,19 @@ class PgTransferTest : public ::testing::Test {
     message.sent_at = clock_.now();
     message.dedupe_key = "event:E1";
     store.guest_messages().queue_guest_message(message);
+    // The outbox and webhook tables, a row each (NULLs included).
+    store.outbox().register_consumer("webhooks");
+    store.webhooks().add_webhook_secret(restaurant_id_, "ENDPOINT000000001", "whsec_AAAA", clock_.now());
+    store::WebhookDelivery delivery{.id = "DELIVERY000000001",
+                                    .restaurant_id = restaurant_id_,
+                                    .endpoint_id = "ENDPOINT000000001",
+                                    .message_id = "msg_1",
+                                    .event_id = "EVENT000000000001",
+                                    .event_type = "ping",
+                                    .resource_id = "ENDPOINT000000001"};
+    store.webhooks().insert_webhook_delivery(delivery);
+    store.webhooks().record_webhook_attempt(
+        {{delivery.id, 1, clock_.now(), "timeout", 10'000, std::nullopt, "", "no answer"}, "failed", std::nullopt});
   }
 
   std::filesystem::path source_file() const { return dir_.path() / "maitred.db"; }
@@ -291,7 +304,7 @@ TEST_F(PgTransferTest, VerificationNamesTheRowsATargetChangedOrAdded) {
     }
   }
   // Unverified: the progress record stays, so the next run only verifies.
-  EXPECT_EQ(pg_count(target_url_, "SELECT count(*) FROM migrate_progress"), 12);
+  EXPECT_EQ(pg_count(target_url_, "SELECT count(*) FROM migrate_progress"), 17);
 }
 
 TEST_F(PgTransferTest, ATargetHoldingOtherDataForTheSameKeysIsReportedNotOverwritten) {

@@ -28,6 +28,7 @@
 #include "store/postgres/connection.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/temp_dir.hpp"
+#include "unit/fresh_database.hpp"
 #include "unit/store_records.hpp"
 
 namespace maitred::store {
@@ -40,20 +41,10 @@ using Kind = DatabaseUrl::Kind;
 const core::SystemTime kNow = test::kStoreNow;
 constexpr const char* kNoSuchId = "AAAAAAAAAAAAAAAAA";
 
-DatabaseUrl fresh_database(Kind kind, const test::TempDir& dir) {
-  DatabaseUrl url;
-  url.kind = kind;
-  if (kind == Kind::sqlite)
-    url.sqlite_file = dir.path() / "store.db";
-  else
-    url.postgresql_url = test::PgCluster::shared().create_database();
-  return url;
-}
+using test::fresh_database;
 
-// Long enough that no wait in these tests runs into it on a slow machine; a
-// test that blocks for good still fails (503) instead of hanging.
 OpenOptions open_options(bool server) {
-  return OpenOptions{.server = server, .busy_timeout = 10s, .max_connections = 8};
+  return test::store_test_options(server);
 }
 
 // A store on a fresh database holding one restaurant.

@@ -29,7 +29,9 @@ class SqliteStore final : public Store,
                           public GuestRepository,
                           public StaffRepository,
                           public EventLog,
-                          public GuestMessageRepository {
+                          public GuestMessageRepository,
+                          public OutboxCursors,
+                          public WebhookRepository {
  public:
   enum class Owner {
     server,  // the long-running process: owns checkpoints
@@ -50,6 +52,8 @@ class SqliteStore final : public Store,
   StaffRepository& staff() override { return *this; }
   EventLog& events() override { return *this; }
   GuestMessageRepository& guest_messages() override { return *this; }
+  OutboxCursors& outbox() override { return *this; }
+  WebhookRepository& webhooks() override { return *this; }
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
@@ -127,6 +131,32 @@ class SqliteStore final : public Store,
   void finish_guest_message_attempt(const domain::GuestMessage& message) override;
   std::vector<domain::GuestMessage> list_guest_messages(std::string_view restaurant_id,
                                                         std::string_view booking_id) override;
+  // sqlite_webhooks.cpp / pg_webhooks.cpp
+  void add_webhook_secret(std::string_view restaurant_id, std::string_view endpoint_id, std::string_view secret,
+                          core::SystemTime at) override;
+  void expire_webhook_secrets(std::string_view restaurant_id, std::string_view endpoint_id,
+                              core::SystemTime expires_at) override;
+  std::vector<std::string> live_webhook_secrets(std::string_view restaurant_id, std::string_view endpoint_id,
+                                                core::SystemTime now) override;
+  void erase_webhook_data(std::string_view restaurant_id, std::string_view endpoint_id) override;
+  bool insert_webhook_delivery(const WebhookDelivery& delivery) override;
+  std::vector<WebhookDelivery> claim_due_webhook_deliveries(core::SystemTime now, core::SystemTime lease_until,
+                                                            std::size_t limit,
+                                                            const std::vector<std::string>& busy) override;
+  void record_webhook_attempt(const WebhookAttemptResult& result) override;
+  std::vector<WebhookDelivery> list_webhook_deliveries(std::string_view restaurant_id, std::string_view endpoint_id,
+                                                       std::size_t skip, std::size_t limit) override;
+  std::optional<WebhookDelivery> find_webhook_delivery(std::string_view restaurant_id, std::string_view endpoint_id,
+                                                       std::string_view delivery_id) override;
+  std::vector<WebhookAttempt> webhook_attempts(std::string_view delivery_id) override;
+  void reschedule_webhook_delivery(std::string_view delivery_id, core::SystemTime now) override;
+  std::size_t end_pending_webhook_deliveries(std::string_view restaurant_id, std::string_view endpoint_id,
+                                             std::string_view status) override;
+  // sqlite_outbox.cpp / pg_outbox.cpp
+  void register_consumer(std::string_view consumer) override;
+  std::vector<std::string> restaurants_behind(std::string_view consumer) override;
+  std::optional<std::uint64_t> claim_cursor(std::string_view consumer, std::string_view restaurant_id) override;
+  void set_cursor(std::string_view consumer, std::string_view restaurant_id, std::uint64_t sequence) override;
 
   int schema_version();
 

@@ -8,7 +8,7 @@ namespace {
 
 using enum ColumnType;
 
-// Mirrors store/sqlite/migrations 0001-0008 and store/postgres/migrations;
+// Mirrors store/sqlite/migrations 0001-0009 and store/postgres/migrations;
 // SqliteSnapshot refuses a source whose columns differ from these, so a
 // column added later cannot be left behind silently.
 const std::vector<TableSpec>& tables() {
@@ -122,6 +122,47 @@ const std::vector<TableSpec>& tables() {
         {"dedupe_key", text}},
        {"restaurant_id", "id"},
        {"restaurant_id", "id"}},
+      {"outbox_consumers", {{"consumer", text}}, {"consumer"}, {"consumer"}},
+      {"outbox_cursors",
+       {{"consumer", text}, {"restaurant_id", text}, {"sequence", integer}},
+       {"consumer", "restaurant_id"},
+       {"consumer", "restaurant_id"}},
+      {"webhook_secrets",
+       {{"restaurant_id", text},
+        {"endpoint_id", text},
+        {"secret", text},
+        {"created_at", integer},
+        {"expires_at", integer}},
+       {"restaurant_id", "endpoint_id", "secret"},
+       {"restaurant_id", "endpoint_id", "secret"}},
+      {"webhook_deliveries",
+       {{"id", text},
+        {"restaurant_id", text},
+        {"endpoint_id", text},
+        {"message_id", text},
+        {"event_id", text},
+        {"event_sequence", integer},
+        {"event_type", text},
+        {"event_at", integer},
+        {"resource_id", text},
+        {"changes", text},
+        {"status", text},
+        {"attempts", integer},
+        {"next_attempt_at", integer},
+        {"created_at", integer}},
+       {"id"},
+       {"id"}},
+      {"webhook_attempts",
+       {{"delivery_id", text},
+        {"number", integer},
+        {"at", integer},
+        {"outcome", text},
+        {"duration_ms", integer},
+        {"response_code", integer},
+        {"response_body", text},
+        {"error", text}},
+       {"delivery_id", "number"},
+       {"delivery_id", "number"}},
   };
   return all;
 }

@@ -1,6 +1,7 @@
-#include "json/public_restaurant_codec.hpp"
+#include "json/public_booking_codec.hpp"
 
 #include "core/time_format.hpp"
+#include "domain/calendar.hpp"
 #include "json/json_writer.hpp"
 
 namespace maitred::json {
@@ -33,6 +34,20 @@ std::string public_restaurant_to_json(const domain::Restaurant& r, core::SystemT
   out.member("holdMinutes", rules.hold_minutes);
   out.member("cancellationDeadlineMinutes", rules.cancellation_deadline_minutes);
   out.end_object();
+  out.member("now", core::format_utc(now));
+  out.end_object();
+  return text;
+}
+
+std::string public_hold_to_json(const domain::Hold& hold, core::SystemTime now) {
+  std::string text;
+  JsonWriter out(text);
+  out.start_object();
+  out.member("_id", hold.id);
+  out.member("date", hold.date);
+  out.member("time", domain::format_clock_time(hold.time));
+  out.member("people", hold.people);
+  out.member("expiresAt", core::format_utc(hold.expires_at));
   out.member("now", core::format_utc(now));
   out.end_object();
   return text;
