@@ -1,6 +1,6 @@
 #include "api/list_request.hpp"
 
-#include "store/document_selection.hpp"
+#include "json/document_selection.hpp"
 
 namespace maitred::api {
 
@@ -23,8 +23,7 @@ ListRequest read_list_request(const http::RequestContext& context, const http::Q
 }
 
 std::string json_page_of(const ListRequest& list, std::vector<std::string> documents) {
-  return json_array_of(
-      store::select_documents(std::move(documents), {&list.filter, &list.sort, list.skip, list.limit}));
+  return json_array_of(json::select_documents(std::move(documents), {&list.filter, &list.sort, list.skip, list.limit}));
 }
 
 std::string json_array_of(const std::vector<std::string>& documents) {

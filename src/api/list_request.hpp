@@ -29,7 +29,7 @@ ListRequest read_list_request(const http::RequestContext& context, const http::Q
                               long long default_limit = 100);
 
 // A setup list (JSON documents in its default order) filtered, sorted and
-// paged as `list` says, as a JSON array (store/document_selection.hpp).
+// paged as `list` says, as a JSON array (json/document_selection.hpp).
 std::string json_page_of(const ListRequest& list, std::vector<std::string> documents);
 
 // "[doc,doc,...]" from stored JSON documents, without re-serialising them.

@@ -1,10 +1,12 @@
 #include "app/booking_service.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "app/customer_service.hpp"
 #include "app/record_event.hpp"
 #include "app/restaurant_snapshot.hpp"
+#include "app/setup_kinds.hpp"
 #include "core/check.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
@@ -12,6 +14,7 @@
 #include "domain/booking_status.hpp"
 #include "domain/booking_time.hpp"
 #include "domain/calendar.hpp"
+#include "domain/custom_field_rules.hpp"
 #include "domain/errors.hpp"
 #include "domain/guest_rules.hpp"
 #include "domain/restaurant_rules.hpp"
@@ -19,11 +22,9 @@
 #include "domain/service_at.hpp"
 #include "domain/setup.hpp"
 #include "domain/table_conflicts.hpp"
-#include "json/custom_field_answers.hpp"
-#include "json/document_diff.hpp"
-#include "json/hold_codec.hpp"
-#include "json/setup_codec.hpp"
+#include "json/booking_history.hpp"
 #include "store/corrupt_document.hpp"
+#include "store/hold_documents.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -53,7 +54,7 @@ void place_in_time(const BookingContext& c, Booking& b, const std::string& date_
   b.date_time = placed.instant;
 }
 
-void apply_guest(const json::BookingChanges& ch, domain::Guest& guest) {
+void apply_guest(const domain::BookingDraft& ch, domain::Guest& guest) {
   if (ch.guest_name) guest.name = domain::checked_guest_name(*ch.guest_name);
   if (ch.guest_email) guest.email = domain::checked_guest_email(*ch.guest_email);
   if (ch.guest_phone) guest.phone = domain::checked_guest_phone(*ch.guest_phone);
@@ -115,9 +116,7 @@ void apply_opening_hour(const BookingContext& c, const std::string& id, Booking&
   if (!stored) {
     throw domain::NotFound("unknown_reference", "openingHourId", "There is no opening hour with id '" + id + "'.");
   }
-  auto hour = store::decode_document("opening hour", id, [&] {
-    return json::from_stored<domain::OpeningHour>(stored->json, json::apply_opening_hour);
-  });
+  const auto hour = decode_stored<domain::OpeningHour>(*stored);
   b.opening_hour_id = hour.id;
   b.opening_hour_name = hour.name;
 }
@@ -133,12 +132,14 @@ void file_under_service(const BookingContext& c, SetupOnce& setup, Booking& b) {
   b.opening_hour_name = at.service == nullptr ? "" : at.service->name;
 }
 
-void apply_custom_fields(SetupOnce& setup, const json::BookingChanges& ch, Booking& b) {
-  b.custom_fields = json::read_custom_field_answers(ch.custom_fields, setup.get().custom_fields, b.opening_hour_id);
+void apply_custom_fields(SetupOnce& setup, const domain::BookingDraft& ch, Booking& b) {
+  std::span<const domain::CustomFieldAnswerDraft> answers;
+  if (ch.custom_fields) answers = *ch.custom_fields;
+  b.custom_fields = domain::check_custom_field_answers(answers, setup.get().custom_fields, b.opening_hour_id);
 }
 
 // The simple fields every write may change.
-void apply_plain_fields(const BookingContext& c, const json::BookingChanges& ch, Booking& b) {
+void apply_plain_fields(const BookingContext& c, const domain::BookingDraft& ch, Booking& b) {
   if (ch.people) b.people = *ch.people;
   if (ch.duration) b.duration = *ch.duration;
   if (ch.source) {
@@ -211,11 +212,10 @@ bool asks_for_more(const BookingContext& c, const Booking& old, const Booking& n
 // The hold a new booking turns into: it must be active and for the same
 // date, time and party; the booking gets its tables. Returns its id.
 std::string take_hold(const BookingContext& c, const std::string& hold_id, Booking& b, bool tables_given) {
-  std::optional<store::Document> stored;
-  if (core::is_valid_id(hold_id))
-    stored = c.store.documents().find_document(store::Collection::holds, c.restaurant.id, hold_id);
-  if (!stored) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
-  auto hold = store::decode_document("hold", hold_id, [&] { return json::hold_from_stored(stored->json); });
+  std::optional<domain::Hold> found;
+  if (core::is_valid_id(hold_id)) found = store::find_hold(c.store.documents(), c.restaurant.id, hold_id);
+  if (!found) throw domain::NotFound("unknown_reference", "holdId", "There is no hold with id '" + hold_id + "'.");
+  const auto& hold = *found;
   if (!domain::is_active(hold, c.clock.now())) {
     invalid("holdId", "The hold has expired; ask for the times again.", "hold_expired");
   }
@@ -229,34 +229,11 @@ std::string take_hold(const BookingContext& c, const std::string& hold_id, Booki
   return hold.id;
 }
 
-// The fields a write changed, as the history and the events list them
-// (activityAt moves on every write: left out); empty when none.
-std::string changes_between(std::string_view before, std::string_view after) {
-  return json::document_changes(before, after, {"activityAt"});
-}
-
 void record_history(const BookingContext& c, const Booking& b, std::string_view action, std::string_view changes,
                     bool overbooked = false) {
-  std::string entry;
-  json::JsonWriter out(entry);
-  out.start_object();
-  out.member("at", core::format_utc(c.clock.now()));
-  out.key("actor");
-  out.start_object();
-  out.member("type", c.actor.type);
-  out.member("id", c.actor.id);
-  out.end_object();
-  out.member("action", action);
-  if (overbooked) out.member("overbooked", true);
-  out.key("changes");
-  if (changes.empty()) {
-    out.start_array();
-    out.end_array();
-  } else {
-    out.raw(changes);
-  }
-  out.end_object();
-  c.store.bookings().append_booking_history(c.restaurant.id, b.id, c.clock.now(), entry);
+  c.store.bookings().append_booking_history(
+      c.restaurant.id, b.id, c.clock.now(),
+      json::booking_history_entry(c.clock.now(), c.actor, action, overbooked, changes));
 }
 
 EventSource events_of(const BookingContext& c) {
@@ -277,7 +254,7 @@ std::string update_event_type(const Booking& old, const Booking& now) {
 
 }  // namespace
 
-CreatedBooking create_booking(const BookingContext& c, const json::BookingChanges& ch,
+CreatedBooking create_booking(const BookingContext& c, const domain::BookingDraft& ch,
                               const std::optional<IdempotentRequest>& idempotency) {
   if (!ch.date) invalid("date", "'date' is required.", "missing_field");
   if (!ch.time) invalid("time", "'time' is required.", "missing_field");
@@ -340,12 +317,11 @@ CreatedBooking create_booking(const BookingContext& c, const json::BookingChange
   return result;
 }
 
-void update_booking(const BookingContext& c, const std::string& id, const json::BookingChanges& ch) {
+void update_booking(const BookingContext& c, const std::string& id, const domain::BookingDraft& ch) {
   if (ch.hold_id) invalid("holdId", "holdId can only be given when a booking is created.");
   c.store.atomically([&] {
     Booking b = load(c, id);
     const Booking old = b;
-    const std::string before = json::booking_to_json(b);
     const auto now = c.clock.now();
     if (ch.date || ch.time) {
       place_in_time(c, b, ch.date.value_or(b.date), ch.time.value_or(domain::format_clock_time(b.time)));
@@ -361,7 +337,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     // Moved without naming a service: filed under the one it moved into.
     if ((ch.date || ch.time) && !ch.opening_hour_id) file_under_service(c, setup, b);
     if (ch.table_ids) apply_tables(setup, *ch.table_ids, b);
-    if (ch.custom_fields != nullptr) apply_custom_fields(setup, ch, b);
+    if (ch.custom_fields) apply_custom_fields(setup, ch, b);
     if (ch.note && !ch.note->empty()) add_note(b, *ch.note, ch.note_author.value_or(""), now);
     b.activity_at = now;
     // Only a change that asks for more is checked: an overlap or a full slot
@@ -376,7 +352,7 @@ void update_booking(const BookingContext& c, const std::string& id, const json::
     c.store.bookings().update_booking(b);
     refresh_customer(events_of(c), b.customer_id, &b.guest);
     if (previous_customer != b.customer_id) refresh_customer(events_of(c), previous_customer, nullptr);
-    auto changes = changes_between(before, json::booking_to_json(b));
+    auto changes = json::booking_changes(old, b);
     record_history(c, b, "updated", changes, overbooked);
     // A PUT that changed nothing (a client echoing the booking back) is no news.
     if (!changes.empty()) record_booking_event(c, update_event_type(old, b), b.id, std::move(changes));
@@ -388,12 +364,12 @@ std::string add_restaurant_note(const BookingContext& c, const std::string& id, 
   std::string note_id;
   c.store.atomically([&] {
     Booking b = load(c, id);
-    const std::string before = json::booking_to_json(b);
+    const Booking before = b;
     add_note(b, text, author, c.clock.now());
     note_id = b.restaurant_notes.back().id;
     b.activity_at = c.clock.now();
     c.store.bookings().update_booking(b);
-    auto changes = changes_between(before, json::booking_to_json(b));
+    auto changes = json::booking_changes(before, b);
     record_history(c, b, "restaurantNote", changes);
     record_booking_event(c, "booking.note_added", b.id, std::move(changes));
   });
@@ -404,13 +380,13 @@ std::string add_comment(const BookingContext& c, const std::string& id, const st
   std::string comment_id;
   c.store.atomically([&] {
     Booking b = load(c, id);
-    const std::string before = json::booking_to_json(b);
+    const Booking before = b;
     if (b.comments.size() >= kMaxNotes) invalid("text", "A booking can have at most 200 comments.");
     b.comments.push_back({core::new_id(), text, "restaurant", c.clock.now()});
     comment_id = b.comments.back().id;
     b.activity_at = c.clock.now();
     c.store.bookings().update_booking(b);
-    auto changes = changes_between(before, json::booking_to_json(b));
+    auto changes = json::booking_changes(before, b);
     record_history(c, b, "comment", changes);
     record_booking_event(c, "booking.comment_added", b.id, std::move(changes));
   });

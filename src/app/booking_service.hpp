@@ -7,9 +7,9 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "domain/booking_draft.hpp"
 #include "domain/event.hpp"
 #include "domain/restaurant.hpp"
-#include "json/booking_codec.hpp"
 
 namespace maitred::store {
 class Store;
@@ -38,11 +38,11 @@ struct CreatedBooking {
 };
 
 // POST /v1/bookings. Throws InvalidInput (422), NotFound (404).
-CreatedBooking create_booking(const BookingContext& context, const json::BookingChanges& changes,
+CreatedBooking create_booking(const BookingContext& context, const domain::BookingDraft& changes,
                               const std::optional<IdempotentRequest>& idempotency);
 
 // PUT /v1/bookings/{id}: partial; customFields replace the list.
-void update_booking(const BookingContext& context, const std::string& id, const json::BookingChanges& changes);
+void update_booking(const BookingContext& context, const std::string& id, const domain::BookingDraft& changes);
 
 // POST /v1/bookings/{id}/restaurantNote and /comment: the new entry's id.
 std::string add_restaurant_note(const BookingContext& context, const std::string& id, const std::string& text,

@@ -1,8 +1,6 @@
 #include "app/customer_service.hpp"
 
 #include "core/ids.hpp"
-#include "json/customer_codec.hpp"
-#include "json/document_diff.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -45,13 +43,10 @@ void refresh_customer(const EventSource& source, const std::string& customer_id,
     if (!latest_guest->email.empty()) customer.email = latest_guest->email;
     if (!latest_guest->phone.empty()) customer.phone = latest_guest->phone;
   }
-  auto after = json::customer_to_json(customer);
   // The counts follow the bookings (their own events); a customer.updated
   // event is for what the guest's details say.
-  auto changes =
-      json::document_changes(locked->stored_json, after, {"bookingCount", "firstBookingAt", "lastBookingAt"});
-  store.documents().update_document({store::Collection::customers, restaurant_id, customer.id, std::move(after),
-                                     std::nullopt, false, customer.created_at});
+  auto changes = store.guests().update_customer(restaurant_id, *locked, customer, customer.created_at,
+                                                store::CustomerChanges::details_only);
   if (!changes.empty()) record_event(source, "customer.updated", customer.id, std::move(changes));
 }
 

@@ -68,7 +68,7 @@ int add_demo_bookings(store::Store& store, const core::Clock& clock, const domai
           const auto start_day = start >= 24 * 60 ? date::year_month_day{date::sys_days{day} + date::days{1}} : day;
           const std::string first = kFirstNames[rng() % kFirstNames.size()];
           const std::string last = kLastNames[rng() % kLastNames.size()];
-          json::BookingChanges booking;
+          domain::BookingDraft booking;
           booking.date = domain::format_iso_date(start_day);
           booking.time = domain::format_clock_time(start % (24 * 60));
           booking.people = party_size(rng);

@@ -8,7 +8,7 @@
 #include "domain/calendar.hpp"
 #include "domain/setup.hpp"
 #include "domain/setup_rules.hpp"
-#include "json/setup_codec.hpp"
+#include "store/setup_kinds.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -22,10 +22,10 @@ struct Writer {
   const std::string& restaurant_id;
   core::SystemTime now;
 
-  template <typename Doc, typename Write>
-  void insert(Collection collection, const Doc& doc, Write write, std::optional<std::string> unique_key = {}) {
-    store.documents().insert_document(
-        {collection, restaurant_id, doc.id, json::to_json(doc, write), std::move(unique_key), false, now});
+  template <typename Doc>
+  void insert(const Doc& doc, std::optional<std::string> unique_key = {}) {
+    store.documents().insert_document({store::SetupKind<Doc>::collection, restaurant_id, doc.id,
+                                       store::stored_json(doc), std::move(unique_key), false, now});
   }
 };
 
@@ -68,8 +68,8 @@ bool ensure_demo_setup(store::Store& store, const core::Clock& clock, const std:
 
     domain::Area dining{core::new_id(), "Dining room", "Main room, by the open kitchen.", 0};
     domain::Area terrace{core::new_id(), "Terrace", "Outdoors; heaters from October.", 1};
-    w.insert(Collection::areas, dining, json::write_area);
-    w.insert(Collection::areas, terrace, json::write_area);
+    w.insert(dining);
+    w.insert(terrace);
 
     std::vector<domain::Table> tables;
     for (int i = 1; i <= 6; ++i) tables.push_back(table("T" + std::to_string(i), 1, 2, dining.id, i));
@@ -79,8 +79,7 @@ bool ensure_demo_setup(store::Store& store, const core::Clock& clock, const std:
     tables.push_back(table("P7", 6, 8, terrace.id, 27));
     tables.push_back(table("P8", 6, 8, terrace.id, 28));
     tables.back().bookable_online = false;  // the big terrace table: staff only
-    auto write_table = [](json::JsonWriter& out, const domain::Table& t) { json::write_table(out, t, nullptr, false); };
-    for (const auto& t : tables) w.insert(Collection::tables, t, write_table, domain::table_unique_key(t));
+    for (const auto& t : tables) w.insert(t, domain::table_unique_key(t));
 
     auto by_name = [&](const std::string& name) {
       for (const auto& t : tables) {
@@ -96,7 +95,7 @@ bool ensure_demo_setup(store::Store& store, const core::Clock& clock, const std:
       c.seats_min = min;
       c.seats_max = max;
       domain::check_table_combination(c, tables);  // fills in the name "T1 + T2"
-      w.insert(Collection::table_combinations, c, json::write_table_combination);
+      w.insert(c);
     }
 
     std::vector<domain::OpeningHour> hours;
@@ -121,7 +120,7 @@ bool ensure_demo_setup(store::Store& store, const core::Clock& clock, const std:
     late.date = next(today, 12, 31);
     late.note = "Set menu only.";
     hours.push_back(late);
-    for (const auto& h : hours) w.insert(Collection::opening_hours, h, json::write_opening_hour);
+    for (const auto& h : hours) w.insert(h);
 
     domain::CustomField allergies;
     allergies.id = core::new_id();
@@ -145,7 +144,7 @@ bool ensure_demo_setup(store::Store& store, const core::Clock& clock, const std:
     high_chairs.type = "number";
     high_chairs.sort_index = 3;
     for (const auto* f : {&allergies, &occasion, &high_chairs}) {
-      w.insert(Collection::custom_fields, *f, json::write_custom_field);
+      w.insert(*f);
     }
     added = true;
   });

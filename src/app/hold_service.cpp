@@ -9,7 +9,7 @@
 #include "domain/errors.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "domain/time_zone.hpp"
-#include "json/hold_codec.hpp"
+#include "store/hold_documents.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -59,8 +59,7 @@ domain::Hold place_hold(const BookingContext& c, const HoldRequest& r) {
         hold.tables.push_back(loaded.booked(id));
       }
       hold.expires_at = now + std::chrono::minutes{c.restaurant.booking_rules.hold_minutes};
-      c.store.documents().insert_document(
-          {store::Collection::holds, c.restaurant.id, hold.id, json::hold_to_json(hold), std::nullopt, false, now});
+      store::insert_hold(c.store.documents(), hold, now);
       record_event({c.store, c.clock, c.actor, c.restaurant.id}, "hold.created", hold.id);
       return;
     }

@@ -6,8 +6,6 @@
 #include "app/restaurant_snapshot.hpp"
 #include "core/ids.hpp"
 #include "domain/errors.hpp"
-#include "json/customer_codec.hpp"
-#include "json/document_diff.hpp"
 #include "json/import_job_codec.hpp"
 #include "store/corrupt_document.hpp"
 #include "store/store.hpp"
@@ -20,10 +18,6 @@ namespace {
 // see it move without a write per row.
 constexpr int kSaveEvery = 25;
 
-store::DocumentWrite customer_write(const std::string& restaurant_id, const domain::Customer& c, core::SystemTime at) {
-  return {store::Collection::customers, restaurant_id, c.id, json::customer_to_json(c), std::nullopt, false, at};
-}
-
 // A row's customer joins the one with its e-mail or phone (as bookings do),
 // which takes the row's name, any contact data the row adds, and its note;
 // otherwise it is a new customer.
@@ -32,21 +26,19 @@ void import_customer(const BookingContext& c, domain::Customer row_customer) {
   const EventSource source{c.store, c.clock, c.actor, c.restaurant.id};
   const auto now = c.clock.now();
   if (auto found = store.guests().find_customer_by_contact(c.restaurant.id, row_customer.email, row_customer.phone)) {
-    auto customer =
-        store::decode_document("customer", found->id, [&] { return json::customer_from_stored(found->json); });
+    auto customer = found->customer;
     customer.name = row_customer.name;
     if (!row_customer.email.empty()) customer.email = row_customer.email;
     if (!row_customer.phone.empty()) customer.phone = row_customer.phone;
     if (row_customer.metadata_json != "{}") customer.metadata_json = row_customer.metadata_json;
-    auto write = customer_write(c.restaurant.id, customer, now);
-    auto changes = json::document_changes(found->json, write.json, {});
-    store.documents().update_document(write);
+    auto changes =
+        store.guests().update_customer(c.restaurant.id, *found, customer, now, store::CustomerChanges::all_fields);
     if (!changes.empty()) record_event(source, "customer.updated", customer.id, std::move(changes));
     return;
   }
   row_customer.id = core::new_id();
   row_customer.created_at = now;
-  store.documents().insert_document(customer_write(c.restaurant.id, row_customer, now));
+  store.guests().insert_customer(c.restaurant.id, row_customer);
   record_event(source, "customer.created", row_customer.id);
 }
 

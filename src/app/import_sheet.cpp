@@ -8,7 +8,7 @@
 #include "core/utf8.hpp"
 #include "domain/contact_rules.hpp"
 #include "domain/errors.hpp"
-#include "json/json_writer.hpp"
+#include "json/import_job_codec.hpp"
 
 namespace maitred::app {
 
@@ -147,10 +147,10 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
   return sheet;
 }
 
-json::BookingChanges booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
+domain::BookingDraft booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
                                               const std::vector<domain::Table>& tables) {
   check_row(sheet, row);
-  json::BookingChanges changes;
+  domain::BookingDraft changes;
   set_if_given(changes.date, sheet.value(row, "date"));
   set_if_given(changes.time, sheet.value(row, "time"));
   if (auto people = trimmed(sheet.value(row, "people")); !people.empty()) {
@@ -197,12 +197,7 @@ domain::Customer customer_from_row(const ImportSheet& sheet, const core::CsvReco
   }
   // Customers have no note of their own: it goes into their metadata.
   if (auto note = trimmed(sheet.value(row, "note")); !note.empty()) {
-    std::string metadata;
-    json::JsonWriter out(metadata);
-    out.start_object();
-    out.member("note", note);
-    out.end_object();
-    customer.metadata_json = std::move(metadata);
+    customer.metadata_json = json::imported_note_metadata(note);
   }
   return customer;
 }

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "core/csv_reader.hpp"
+#include "domain/booking_draft.hpp"
 #include "domain/customer.hpp"
 #include "domain/setup.hpp"
-#include "json/booking_codec.hpp"
 
 namespace maitred::app {
 
@@ -47,7 +47,7 @@ ImportSheet read_import_sheet(ImportType type, std::string_view csv, std::size_t
 // The row as a booking create body. Throws domain::InvalidInput (a ragged
 // row, a malformed number) or domain::NotFound (a table name the restaurant
 // does not have), `field` naming the column.
-json::BookingChanges booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
+domain::BookingDraft booking_changes_from_row(const ImportSheet& sheet, const core::CsvRecord& row,
                                               const std::vector<domain::Table>& tables);
 
 // The row as a customer (no id, no times). Throws domain::InvalidInput: a

@@ -5,8 +5,7 @@
 #include "app/setup_kinds.hpp"
 #include "core/check.hpp"
 #include "domain/time_zone.hpp"
-#include "json/hold_codec.hpp"
-#include "store/corrupt_document.hpp"
+#include "store/hold_documents.hpp"
 #include "store/store.hpp"
 
 namespace maitred::app {
@@ -15,16 +14,13 @@ template <typename Doc>
 std::vector<Doc> load_setup(store::Store& store, const std::string& restaurant_id) {
   return load_all<Doc>(store, restaurant_id);
 }
-template std::vector<domain::OpeningHour> load_setup(store::Store&, const std::string&);
-template std::vector<domain::Area> load_setup(store::Store&, const std::string&);
-template std::vector<domain::Table> load_setup(store::Store&, const std::string&);
-template std::vector<domain::TableCombination> load_setup(store::Store&, const std::string&);
-template std::vector<domain::CustomField> load_setup(store::Store&, const std::string&);
+#define MAITRED_LOAD_SETUP(Doc) template std::vector<Doc> load_setup(store::Store&, const std::string&);
+MAITRED_FOR_EACH_SETUP_KIND(MAITRED_LOAD_SETUP)
+#undef MAITRED_LOAD_SETUP
 
 std::vector<domain::Hold> active_holds(store::Store& store, const std::string& restaurant_id, core::SystemTime now) {
   std::vector<domain::Hold> out;
-  for (const auto& stored : store.documents().list_documents(store::Collection::holds, restaurant_id, false)) {
-    auto hold = store::decode_document("hold", stored.id, [&] { return json::hold_from_stored(stored.json); });
+  for (auto& hold : store::list_holds(store.documents(), restaurant_id)) {
     if (domain::is_active(hold, now)) out.push_back(std::move(hold));
   }
   return out;

@@ -3,7 +3,10 @@
 #include <chrono>
 
 #include "app/setup_kinds.hpp"
+#include "core/ids.hpp"
+#include "domain/errors.hpp"
 #include "domain/setup_rules.hpp"
+#include "store/store.hpp"
 
 namespace maitred::app {
 
@@ -121,11 +124,7 @@ void SetupService::remove(std::string_view id_view) {
   template std::string SetupService::create<Doc>(Doc);                                         \
   template void SetupService::update<Doc>(std::string_view, const std::function<void(Doc&)>&); \
   template void SetupService::remove<Doc>(std::string_view);
-MAITRED_SETUP_KIND(domain::Area)
-MAITRED_SETUP_KIND(domain::Table)
-MAITRED_SETUP_KIND(domain::TableCombination)
-MAITRED_SETUP_KIND(domain::OpeningHour)
-MAITRED_SETUP_KIND(domain::CustomField)
+MAITRED_FOR_EACH_SETUP_KIND(MAITRED_SETUP_KIND)
 #undef MAITRED_SETUP_KIND
 
 }  // namespace maitred::app

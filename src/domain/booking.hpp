@@ -1,8 +1,10 @@
 #pragma once
 // A booking, in the shape of resos-api.md.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -40,13 +42,36 @@ struct BookedTable {
   std::string area_name;
 };
 
-// An answer to a custom field. `value_json` is the answer as JSON: a string
-// for string/number fields written as the client sent them, an option id for
-// radio/dropdown, an array of {_id, name, value: true} for checkbox.
+// A number answer: the integer the client sent, or else the number as a
+// double (3 and 3.0 are stored as sent).
+struct NumberAnswer {
+  double value = 0;
+  std::optional<std::int64_t> integer;
+};
+
+// An option ticked in a checkbox answer.
+struct TickedOption {
+  std::string id;
+  std::string name;
+};
+
+// An answer read back from a stored booking: its JSON text, served byte for
+// byte (stored answers are not checked again).
+struct StoredAnswer {
+  std::string json;
+};
+
+// The value of an answer: text for a string field, the option id for
+// radio/dropdown, a number, the ticked options of a checkbox (never empty:
+// a blank answer is no answer), or as stored. json/custom_field_answers.hpp
+// encodes it.
+using AnswerValue = std::variant<std::string, NumberAnswer, std::vector<TickedOption>, StoredAnswer>;
+
+// An answer to a custom field.
 struct CustomFieldAnswer {
   std::string id;  // the definition's id
   std::string name;
-  std::string value_json;
+  AnswerValue value;
   std::string multiple_choice_value_name;  // radio/dropdown: the option's name
 };
 

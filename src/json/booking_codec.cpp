@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "core/time_format.hpp"
 #include "domain/calendar.hpp"
+#include "json/custom_field_answers.hpp"
 
 namespace maitred::json {
 
@@ -61,7 +62,8 @@ void write_booking(JsonWriter& out, const domain::Booking& b) {
     out.start_object();
     out.member("_id", a.id);
     out.member("name", a.name);
-    write_raw(out, "value", a.value_json);
+    out.key("value");
+    write_answer_value(out, a.value);
     if (!a.multiple_choice_value_name.empty()) out.member("multipleChoiceValueName", a.multiple_choice_value_name);
     out.end_object();
   }
@@ -169,10 +171,8 @@ domain::Booking booking_from_stored(std::string_view json) {
     domain::CustomFieldAnswer answer;
     answer.id = a.required_string("_id", 64);
     answer.name = a.optional_string("name", 10000).value_or("");
-    if (const auto* v = a.raw("value"))
-      answer.value_json = serialize(*v);
-    else
-      answer.value_json = "null";
+    const auto* v = a.raw("value");
+    answer.value = domain::StoredAnswer{v != nullptr ? serialize(*v) : "null"};
     answer.multiple_choice_value_name = a.optional_string("multipleChoiceValueName", 10000).value_or("");
     a.finish();
     b.custom_fields.push_back(std::move(answer));
@@ -228,8 +228,8 @@ domain::Booking booking_from_stored(std::string_view json) {
   return b;
 }
 
-BookingChanges read_booking_changes(ObjectReader& in) {
-  BookingChanges c;
+domain::BookingDraft read_booking_changes(ObjectReader& in) {
+  domain::BookingDraft c;
   c.date = in.optional_string("date", 10);
   c.time = in.optional_string("time", 8);
   if (auto v = in.optional_integer("people", 1, 1000)) c.people = static_cast<int>(*v);
@@ -261,10 +261,7 @@ BookingChanges read_booking_changes(ObjectReader& in) {
     }
     c.table_ids = std::move(ids);
   }
-  if (const auto* answers = in.raw("customFields")) {
-    if (!answers->IsArray()) invalid("customFields", "'customFields' must be an array.");
-    c.custom_fields = answers;
-  }
+  if (const auto* answers = in.raw("customFields")) c.custom_fields = read_custom_field_drafts(*answers);
   c.comment = in.optional_string("comment", 5000);
   c.note = in.optional_string("note", 5000);
   c.note_author = in.optional_string("noteAuthor", 200);

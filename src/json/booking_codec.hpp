@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/booking.hpp"
+#include "domain/booking_draft.hpp"
 #include "json/json_reader.hpp"
 #include "json/json_writer.hpp"
 
@@ -21,37 +22,8 @@ std::string booking_to_json(const domain::Booking& booking);
 // did not write.
 domain::Booking booking_from_stored(std::string_view json);
 
-// A create or update body, decoded but not yet checked against the
-// restaurant (that is app/booking_service.cpp's job). Absent fields are
-// nullopt: for PUT they stay as they are.
-struct BookingChanges {
-  std::optional<std::string> date;
-  std::optional<std::string> time;  // "HH:MM"
-  std::optional<int> people;
-  std::optional<int> duration;
-  std::optional<std::string> status;
-  std::optional<std::string> source;
-  std::optional<std::string> language_code;
-  std::optional<std::string> guest_name;
-  std::optional<std::string> guest_email;
-  std::optional<std::string> guest_phone;
-  std::optional<bool> notification_sms;
-  std::optional<bool> notification_email;
-  std::optional<std::vector<std::string>> table_ids;
-  const rapidjson::Value* custom_fields = nullptr;  // the raw array; lives as long as the body
-  std::optional<std::string> comment;
-  std::optional<std::string> note;
-  std::optional<std::string> note_author;
-  std::optional<std::string> referrer;
-  std::optional<std::string> metadata_json;  // a serialised JSON object
-  std::optional<std::string> opening_hour_id;
-  std::optional<std::string> hold_id;  // create only: turn this hold into the booking
-  // Staff overbooking on purpose: skip the seating check (opening hours,
-  // pacing, covers, table conflicts). Never stored; the history records it.
-  bool allow_overbooking = false;
-};
-
-// Reads every key a resOS client may send; unknown keys are refused (422).
-BookingChanges read_booking_changes(ObjectReader& in);
+// A create or update body (domain/booking_draft.hpp). Reads every key a
+// resOS client may send; unknown keys are refused (422).
+domain::BookingDraft read_booking_changes(ObjectReader& in);
 
 }  // namespace maitred::json

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "json/json_reader.hpp"
+#include "json/json_writer.hpp"
 
 namespace maitred::json {
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "json/json_writer.hpp"
-
 namespace maitred::json {
+
+class JsonWriter;  // json/json_writer.hpp: this header stays free of RapidJSON
 
 // Writes [{"field", "from", "to"}, ...] (from/to as JSON values, null when
 // absent) for every difference, skipping the keys in `ignore`.

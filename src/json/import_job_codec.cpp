@@ -7,6 +7,15 @@
 
 namespace maitred::json {
 
+std::string imported_note_metadata(std::string_view note) {
+  std::string metadata;
+  JsonWriter out(metadata);
+  out.start_object();
+  out.member("note", note);
+  out.end_object();
+  return metadata;
+}
+
 std::string import_job_to_json(const domain::ImportJob& job) {
   std::string text;
   JsonWriter out(text);

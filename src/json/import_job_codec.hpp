@@ -1,5 +1,6 @@
 #pragma once
-// The import job document, as answered and as stored.
+// The import job document, as answered and as stored, and the metadata an
+// imported customer's note goes into.
 
 #include <string>
 #include <string_view>
@@ -10,5 +11,9 @@ namespace maitred::json {
 
 std::string import_job_to_json(const domain::ImportJob& job);
 domain::ImportJob import_job_from_stored(std::string_view json);
+
+// Customers have no note of their own: an imported one becomes their
+// metadata object, {"note": …}.
+std::string imported_note_metadata(std::string_view note);
 
 }  // namespace maitred::json

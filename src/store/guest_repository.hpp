@@ -34,19 +34,26 @@ struct FoundCustomer {
 };
 
 // A customer read to be written back, with the stored document its changes
-// are told against.
-struct LockedCustomer {
+// are told against (update_customer()).
+struct StoredCustomer {
   domain::Customer customer;
   std::string stored_json;
 };
+
+// Which fields an update reports as changed: all of them, or the guest's
+// details only (the counts follow the bookings, which have events of their
+// own).
+enum class CustomerChanges { all_fields, details_only };
 
 class GuestRepository {
  public:
   virtual ~GuestRepository() = default;
 
-  // The customer with this e-mail (case-insensitive) or phone (E.164), if any.
-  virtual std::optional<Document> find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
-                                                           std::string_view phone) = 0;
+  // The stored document of the customer with this e-mail (case-insensitive)
+  // or phone (E.164), if any: each store's probe. Above the store, use
+  // find_customer_by_contact().
+  virtual std::optional<Document> find_customer_document(std::string_view restaurant_id, std::string_view email,
+                                                         std::string_view phone) = 0;
   // Counted from the bookings that name the customer, including writes made
   // earlier in the same atomically() body.
   virtual CustomerStats customer_booking_stats(std::string_view restaurant_id, std::string_view customer_id) = 0;
@@ -59,7 +66,19 @@ class GuestRepository {
   // Inside an atomic body: the customer, excluding until the body ends every
   // other body that reads it to write it back (its counts). Throws
   // CorruptDocument when the stored document cannot be decoded.
-  std::optional<LockedCustomer> find_customer_for_update(std::string_view restaurant_id, std::string_view customer_id);
+  std::optional<StoredCustomer> find_customer_for_update(std::string_view restaurant_id, std::string_view customer_id);
+
+  // The customer with this e-mail (case-insensitive) or phone (E.164), if
+  // any. Throws CorruptDocument when it cannot be decoded.
+  std::optional<StoredCustomer> find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
+                                                         std::string_view phone);
+  // A new customer, stored as of its created_at.
+  void insert_customer(std::string_view restaurant_id, const domain::Customer& customer);
+  // Writes `after` over `before` (as of `at`); the fields that changed, as
+  // the events list them (json/document_diff.hpp against the stored
+  // document), empty when none.
+  std::string update_customer(std::string_view restaurant_id, const StoredCustomer& before,
+                              const domain::Customer& after, core::SystemTime at, CustomerChanges scope);
 
  protected:
   // Inside an atomic body: waits for, and until the body ends excludes,

@@ -1,10 +1,13 @@
 #pragma once
 // What the SQLite and PostgreSQL query compilers share, so that both stores
 // refuse the same hand-built input and match phones alike: the checks that
-// keep everything but trusted identifiers out of SQL text, and the phone rule.
+// keep everything but trusted identifiers out of SQL text, and (from
+// domain/search_rules.hpp) the field paths and the phone rule.
 
 #include <string>
 #include <string_view>
+
+#include "domain/search_rules.hpp"
 
 namespace maitred::store {
 
@@ -13,15 +16,10 @@ namespace maitred::store {
 // `status`, `b.status`. Throws std::invalid_argument naming `what`.
 void require_sql_identifier(std::string_view name, const char* what);
 
-// A customQuery / sort path (domain::is_valid_field_path); a parsed one always
-// is, a hand-built one might not be. Throws std::invalid_argument.
-void require_field_path(std::string_view path);
-
-// "phone" or a path ending in ".phone": matched as digits, not as written.
-bool is_phone_path(std::string_view path);
-
-// What replace(ltrim(x, '+'), ' ', '') computes in SQL (the same in SQLite
-// and PostgreSQL): leading '+' signs dropped, then every space.
-std::string normalise_phone(std::string_view phone);
+// The list conventions the compilers share with the in-memory selection of
+// setup documents (domain/search_rules.hpp): field paths, the phone rule.
+using domain::is_phone_path;
+using domain::normalise_phone;
+using domain::require_field_path;
 
 }  // namespace maitred::store

@@ -9,6 +9,7 @@
 
 #include "core/time_format.hpp"
 #include "domain/errors.hpp"
+#include "json/custom_field_answers.hpp"
 
 namespace maitred::json {
 namespace {
@@ -36,12 +37,11 @@ Booking full_booking() {
   b.language_code = "da";
   b.guest = {"Ann \"Annie\" Smith", "ann@example.com", "+4511111111", true, true};
   b.custom_fields = {
-      {"cf-text", "Allergies", R"("No nuts, \"please\"")", ""},
-      {"cf-num", "Children", "2", ""},
-      {"cf-dec", "Budget", "2.5", ""},
-      {"cf-radio", "Seating", R"("opt-out")", "Outside"},
-      {"cf-check", "Extras",
-       R"([{"_id":"x-cake","name":"Cake","value":true},{"_id":"x-wine","name":"Wine","value":true}])", ""},
+      {"cf-text", "Allergies", std::string(R"(No nuts, "please")"), ""},
+      {"cf-num", "Children", domain::NumberAnswer{2, 2}, ""},
+      {"cf-dec", "Budget", domain::NumberAnswer{2.5, std::nullopt}, ""},
+      {"cf-radio", "Seating", std::string("opt-out"), "Outside"},
+      {"cf-check", "Extras", std::vector<domain::TickedOption>{{"x-cake", "Cake"}, {"x-wine", "Wine"}}, ""},
   };
   b.restaurant_notes = {
       {"nt-1", "Regular guest", "API", utc("2026-01-10T09:00:00Z")},
@@ -93,7 +93,7 @@ void expect_same(const Booking& a, const Booking& b) {
   for (std::size_t i = 0; i < a.custom_fields.size(); ++i) {
     EXPECT_EQ(a.custom_fields[i].id, b.custom_fields[i].id) << i;
     EXPECT_EQ(a.custom_fields[i].name, b.custom_fields[i].name) << i;
-    EXPECT_EQ(a.custom_fields[i].value_json, b.custom_fields[i].value_json) << i;
+    EXPECT_EQ(answer_value_json(a.custom_fields[i].value), answer_value_json(b.custom_fields[i].value)) << i;
     EXPECT_EQ(a.custom_fields[i].multiple_choice_value_name, b.custom_fields[i].multiple_choice_value_name) << i;
   }
   ASSERT_EQ(a.restaurant_notes.size(), b.restaurant_notes.size());
@@ -249,7 +249,7 @@ TEST(BookingCodec, StoredAnswerWithoutValueReadsAsNull) {
                R"({"_id":"cf-num","name":"Children"})");
   auto back = booking_from_stored(json);
   ASSERT_EQ(back.custom_fields.size(), 5u);
-  EXPECT_EQ(back.custom_fields[1].value_json, "null");
+  EXPECT_EQ(answer_value_json(back.custom_fields[1].value), "null");
 }
 
 TEST(BookingCodec, StoredDocumentWithUnknownKeyIsRefused) {
@@ -291,7 +291,7 @@ TEST(BookingCodec, StoredDocumentMustBeJsonWithAnId) {
 // A body read the way the API reads it: read_booking_changes, then finish().
 struct Read {
   rapidjson::Document doc;
-  BookingChanges c;
+  domain::BookingDraft c;
   explicit Read(std::string_view body) : doc(parse_body(body)) {
     ObjectReader in(doc);
     c = read_booking_changes(in);
@@ -336,10 +336,11 @@ TEST(BookingCodec, ReadsEveryField) {
   EXPECT_EQ(c.notification_email, false);
   ASSERT_TRUE(c.table_ids);
   EXPECT_EQ(*c.table_ids, (std::vector<std::string>{"tb-1", "tb-2"}));
-  ASSERT_NE(c.custom_fields, nullptr);
-  EXPECT_EQ(c.custom_fields, &r.doc["customFields"]);
-  EXPECT_TRUE(c.custom_fields->IsArray());
-  EXPECT_EQ(c.custom_fields->Size(), 1u);
+  ASSERT_TRUE(c.custom_fields);
+  ASSERT_EQ(c.custom_fields->size(), 1u);
+  EXPECT_EQ((*c.custom_fields)[0].id, "cf-text");
+  EXPECT_EQ((*c.custom_fields)[0].value.kind, domain::AnswerValueDraft::Kind::text);
+  EXPECT_EQ((*c.custom_fields)[0].value.text, "No nuts");
   EXPECT_EQ(c.comment, "Window seat");
   EXPECT_EQ(c.note, "Regular");
   EXPECT_EQ(c.note_author, "Maria");
@@ -364,7 +365,7 @@ TEST(BookingCodec, EmptyBodyChangesNothing) {
   EXPECT_FALSE(c.notification_sms);
   EXPECT_FALSE(c.notification_email);
   EXPECT_FALSE(c.table_ids);
-  EXPECT_EQ(c.custom_fields, nullptr);
+  EXPECT_FALSE(c.custom_fields);
   EXPECT_FALSE(c.comment);
   EXPECT_FALSE(c.note);
   EXPECT_FALSE(c.note_author);
@@ -380,7 +381,7 @@ TEST(BookingCodec, NullsAreAbsent) {
   EXPECT_FALSE(r.c.people);
   EXPECT_FALSE(r.c.guest_name);
   EXPECT_FALSE(r.c.table_ids);
-  EXPECT_EQ(r.c.custom_fields, nullptr);
+  EXPECT_FALSE(r.c.custom_fields);
   EXPECT_FALSE(r.c.metadata_json);
   EXPECT_FALSE(r.c.comment);
   EXPECT_FALSE(r.c.opening_hour_id);
@@ -405,7 +406,7 @@ TEST(BookingCodec, UnknownKeysAreRefused) {
 TEST(BookingCodec, SendNotificationAndExpandAreAcceptedAndIgnored) {
   Read r(R"({"sendNotification":false,"expand":["tables","customFields"]})");
   EXPECT_FALSE(r.c.date);
-  EXPECT_EQ(r.c.custom_fields, nullptr);
+  EXPECT_FALSE(r.c.custom_fields);
   EXPECT_FALSE(r.c.table_ids);
 }
 
@@ -517,8 +518,8 @@ TEST(BookingCodec, CustomFieldsMustBeAnArray) {
   expect_refused(R"({"customFields":{"_id":"cf-1"}})", "customFields");
   expect_refused(R"({"customFields":"cf-1"})", "customFields");
   Read empty(R"({"customFields":[]})");
-  ASSERT_NE(empty.c.custom_fields, nullptr);
-  EXPECT_EQ(empty.c.custom_fields->Size(), 0u);
+  ASSERT_TRUE(empty.c.custom_fields);
+  EXPECT_EQ(empty.c.custom_fields->size(), 0u);
 }
 
 TEST(BookingCodec, MetadataMustBeAnObject) {

@@ -27,8 +27,8 @@ class BookingServiceTest : public OneTableRestaurant {
   }
   std::vector<domain::Event> events() { return store_.read_events({restaurant_.id, 1, 100, {}}).events; }
 
-  static json::BookingChanges friday_dinner(int people = 2) {
-    json::BookingChanges changes;
+  static domain::BookingDraft friday_dinner(int people = 2) {
+    domain::BookingDraft changes;
     changes.date = "2026-12-04";
     changes.time = "19:00";
     changes.people = people;
@@ -70,11 +70,11 @@ TEST_F(BookingServiceTest, ARefusedCreateLeavesNoEvent) {
 
 TEST_F(BookingServiceTest, AnUpdateRecordsTheChangedFieldsAndAStatusChangeSaysSo) {
   auto id = create_booking(context(), friday_dinner(), std::nullopt).id;
-  json::BookingChanges people;
+  domain::BookingDraft people;
   people.people = 3;
   clock_.advance(1min);
   update_booking(context(), id, people);
-  json::BookingChanges arrived;
+  domain::BookingDraft arrived;
   arrived.status = "arrived";
   update_booking(context(), id, arrived);
   update_booking(context(), id, people);  // the same again: no news, no event
@@ -111,7 +111,7 @@ TEST_F(BookingServiceTest, AnIdempotentReplayWritesNothingAndRecordsNothing) {
 
 TEST_F(BookingServiceTest, ANewGuestContactUpdatesTheCustomerWithAnEvent) {
   auto id = create_booking(context(), friday_dinner(), std::nullopt).id;
-  json::BookingChanges renamed;
+  domain::BookingDraft renamed;
   renamed.guest_name = "Ann Hansen-Berg";
   update_booking(context(), id, renamed);
   auto log = events();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/custom_field_rules.hpp"
 #include "domain/errors.hpp"
 #include "json/json_reader.hpp"
 
@@ -14,7 +15,14 @@ namespace {
 
 using domain::Choice;
 using domain::CustomField;
-using domain::CustomFieldAnswer;
+
+// A checked answer with its value as the stored document writes it.
+struct CustomFieldAnswer {
+  std::string id;
+  std::string name;
+  std::string value_json;
+  std::string multiple_choice_value_name;
+};
 
 CustomField field(std::string id, std::string name, std::string type, std::vector<Choice> choices = {}) {
   CustomField f;
@@ -38,7 +46,13 @@ std::vector<CustomField> definitions() {
 std::vector<CustomFieldAnswer> read(std::string_view json, const std::vector<CustomField>& defs = definitions(),
                                     const std::string& opening_hour_id = "oh-dinner") {
   auto doc = parse_body(json);
-  return read_custom_field_answers(&doc, defs, opening_hour_id);
+  std::vector<domain::CustomFieldAnswerDraft> drafts;
+  if (!doc.IsNull()) drafts = read_custom_field_drafts(doc);
+  std::vector<CustomFieldAnswer> out;
+  for (auto& a : domain::check_custom_field_answers(drafts, defs, opening_hour_id)) {
+    out.push_back({a.id, a.name, answer_value_json(a.value), a.multiple_choice_value_name});
+  }
+  return out;
 }
 
 // The single answer `json` yields.
@@ -78,7 +92,7 @@ void expect_failure(std::string_view json, const std::string& code, const std::s
 
 TEST(CustomFieldAnswers, NoAnswersIsEmpty) {
   auto defs = definitions();
-  EXPECT_TRUE(read_custom_field_answers(nullptr, defs, "oh-dinner").empty());
+  EXPECT_TRUE(domain::check_custom_field_answers({}, defs, "oh-dinner").empty());
   EXPECT_TRUE(read("null").empty());
   EXPECT_TRUE(read("[]").empty());
 }
@@ -375,7 +389,7 @@ TEST(CustomFieldAnswers, RequiredFieldMissingIsAMissingField) {
     EXPECT_EQ(f.field, "customFields") << json;
   }
   auto defs_none = defs;
-  EXPECT_THROW(read_custom_field_answers(nullptr, defs_none, "oh-dinner"), domain::InvalidInput);
+  EXPECT_THROW(domain::check_custom_field_answers({}, defs_none, "oh-dinner"), domain::InvalidInput);
 }
 
 TEST(CustomFieldAnswers, MissingRequiredFieldIsNamedByItsLabel) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/errors.hpp"
+#include "json/json_writer.hpp"
 
 namespace maitred::json {
 namespace {

@@ -1,4 +1,4 @@
-#include "store/document_selection.hpp"
+#include "json/document_selection.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
@@ -10,7 +10,7 @@
 #include "domain/errors.hpp"
 #include "unit/query_compiler_cases.hpp"
 
-namespace maitred::store {
+namespace maitred::json {
 namespace {
 
 using test::query_cases::Ids;
@@ -94,4 +94,4 @@ TEST(DocumentSelection, HandBuiltExpressionsItCannotReadAreRefused) {
 }
 
 }  // namespace
-}  // namespace maitred::store
+}  // namespace maitred::json

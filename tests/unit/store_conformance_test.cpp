@@ -453,15 +453,15 @@ TEST_P(StoreConformance, CustomersAreFoundByEmailIgnoringCaseOrByPhone) {
   s_.documents().insert_document(
       document(Collection::customers, "C1", R"({"_id":"C1","email":"Anna@Example.com","phone":"+4511111111"})"));
   s_.documents().insert_document(document(Collection::customers, "C2", R"({"_id":"C2","phone":"+4522222222"})"));
-  auto by_email = s_.guests().find_customer_by_contact(restaurant_.id, "anna@example.COM", "");
+  auto by_email = s_.guests().find_customer_document(restaurant_.id, "anna@example.COM", "");
   ASSERT_TRUE(by_email);
   EXPECT_EQ(by_email->id, "C1");
   EXPECT_EQ(by_email->json, R"({"_id":"C1","email":"Anna@Example.com","phone":"+4511111111"})");
-  EXPECT_EQ(s_.guests().find_customer_by_contact(restaurant_.id, "", "+4522222222")->id, "C2");
-  EXPECT_EQ(s_.guests().find_customer_by_contact(restaurant_.id, "someone@else.com", "+4522222222")->id, "C2");
-  EXPECT_FALSE(s_.guests().find_customer_by_contact(restaurant_.id, "someone@else.com", "+4599999999"));
-  EXPECT_FALSE(s_.guests().find_customer_by_contact(restaurant_.id, "", ""));
-  EXPECT_FALSE(s_.guests().find_customer_by_contact(kNoSuchId, "anna@example.com", "+4511111111"));
+  EXPECT_EQ(s_.guests().find_customer_document(restaurant_.id, "", "+4522222222")->id, "C2");
+  EXPECT_EQ(s_.guests().find_customer_document(restaurant_.id, "someone@else.com", "+4522222222")->id, "C2");
+  EXPECT_FALSE(s_.guests().find_customer_document(restaurant_.id, "someone@else.com", "+4599999999"));
+  EXPECT_FALSE(s_.guests().find_customer_document(restaurant_.id, "", ""));
+  EXPECT_FALSE(s_.guests().find_customer_document(kNoSuchId, "anna@example.com", "+4511111111"));
 }
 
 // What a booking asks of its guest: the customer with the e-mail or phone,

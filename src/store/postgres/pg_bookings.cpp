@@ -55,8 +55,8 @@ std::vector<std::string> PgStore::query_documents(const DocumentQuery& query) {
   return select_documents(sql, params);
 }
 
-std::optional<Document> PgStore::find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
-                                                          std::string_view phone) {
+std::optional<Document> PgStore::find_customer_document(std::string_view restaurant_id, std::string_view email,
+                                                        std::string_view phone) {
   return on_connection([&](Connection& c) -> std::optional<Document> {
     // Two probes, each served by its expression index (an OR would scan).
     if (!email.empty()) {

@@ -86,8 +86,8 @@ class PgStore final : public Store,
   bool update_document(const DocumentWrite& write) override;
   bool erase_document(Collection collection, std::string_view restaurant_id, std::string_view id) override;
   std::vector<std::string> query_documents(const DocumentQuery& query) override;
-  std::optional<Document> find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
-                                                   std::string_view phone) override;
+  std::optional<Document> find_customer_document(std::string_view restaurant_id, std::string_view email,
+                                                 std::string_view phone) override;
   CustomerStats customer_booking_stats(std::string_view restaurant_id, std::string_view customer_id) override;
   void atomically(const std::function<void()>& body) override;
   void atomically_for_day(std::string_view restaurant_id, std::string_view local_date,

@@ -35,8 +35,8 @@ std::vector<std::string> SqliteStore::select_documents(const std::string& sql, c
   return docs;
 }
 
-std::optional<Document> SqliteStore::find_customer_by_contact(std::string_view restaurant_id, std::string_view email,
-                                                              std::string_view phone) {
+std::optional<Document> SqliteStore::find_customer_document(std::string_view restaurant_id, std::string_view email,
+                                                            std::string_view phone) {
   auto r = reader();
   // Two probes, each served by its expression index (an OR would scan).
   if (!email.empty()) {

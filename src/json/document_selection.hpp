@@ -7,7 +7,10 @@
 // the same table of cases (tests/unit/query_compiler_cases.hpp): equality is
 // exact, `;` folds ASCII case, phones match as digits, `<`/`>` compare
 // numbers with numbers (booleans as 0 and 1) and dates with text; sorting
-// puts missing and null first, then numbers, then text in byte order.
+// puts missing and null first, then numbers, then text in byte order. The
+// field paths and the phone rule are the compilers' own
+// (domain/search_rules.hpp). In json/ because it reads the documents with
+// RapidJSON; api/list_request.cpp is its caller.
 
 #include <string>
 #include <vector>
@@ -15,7 +18,7 @@
 #include "domain/search_expression.hpp"
 #include "domain/sort_spec.hpp"
 
-namespace maitred::store {
+namespace maitred::json {
 
 struct DocumentSelection {
   const domain::SearchExpression* filter = nullptr;
@@ -29,4 +32,4 @@ struct DocumentSelection {
 // document that is not JSON (a bug: the caller wrote them).
 std::vector<std::string> select_documents(std::vector<std::string> documents, const DocumentSelection& selection);
 
-}  // namespace maitred::store
+}  // namespace maitred::json

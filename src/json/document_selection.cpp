@@ -1,4 +1,4 @@
-#include "store/document_selection.hpp"
+#include "json/document_selection.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -10,9 +10,9 @@
 #include <optional>
 #include <stdexcept>
 
-#include "store/query_rules.hpp"
+#include "domain/search_rules.hpp"
 
-namespace maitred::store {
+namespace maitred::json {
 
 namespace {
 
@@ -100,8 +100,8 @@ std::optional<double> as_number(const std::string& text) {
 
 bool equals(const Field& f, const domain::SearchTerm& term) {
   const auto& value = term.value;
-  if (is_phone_path(term.path) && value.kind != Kind::boolean) {
-    return f.type == Field::Type::text && normalise_phone(f.text) == normalise_phone(value.text);
+  if (domain::is_phone_path(term.path) && value.kind != Kind::boolean) {
+    return f.type == Field::Type::text && domain::normalise_phone(f.text) == domain::normalise_phone(value.text);
   }
   switch (value.kind) {
     case Kind::string:
@@ -114,7 +114,7 @@ bool equals(const Field& f, const domain::SearchTerm& term) {
 }
 
 bool holds(const rapidjson::Value& doc, const domain::SearchTerm& term) {
-  require_field_path(term.path);
+  domain::require_field_path(term.path);
   const Field f = field_at(doc, term.path);
   const auto& value = term.value;
   switch (term.op) {
@@ -154,7 +154,7 @@ struct Row {
 std::vector<std::string> select_documents(std::vector<std::string> documents, const DocumentSelection& selection) {
   static const std::vector<domain::SortKey> kNoSort;
   const auto& sort = selection.sort == nullptr ? kNoSort : *selection.sort;
-  for (const auto& key : sort) require_field_path(key.path);
+  for (const auto& key : sort) domain::require_field_path(key.path);
   std::vector<Row> rows;
   for (auto& json : documents) {
     rapidjson::Document doc;
@@ -183,4 +183,4 @@ std::vector<std::string> select_documents(std::vector<std::string> documents, co
   return page;
 }
 
-}  // namespace maitred::store
+}  // namespace maitred::json
