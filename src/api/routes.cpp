@@ -10,6 +10,7 @@
 #include "api/custom_fields.hpp"
 #include "api/dialect.hpp"
 #include "api/events.hpp"
+#include "api/guest_messages.hpp"
 #include "api/guest_records.hpp"
 #include "api/healthcheck.hpp"
 #include "api/heart.hpp"
@@ -79,6 +80,7 @@ std::vector<RouteSpec> resource_routes() {
       {Method::put, "/bookings/{id}", update_booking, Shape::update, {"/bookings/{id}", get_booking}},
       {Method::del, "/bookings/{id}", delete_booking, Shape::remove},
       {Method::get, "/bookings/{id}/history", booking_history},
+      {Method::get, "/bookings/{id}/messages", list_booking_messages},
       // A note or comment lives inside its booking: v3 answers the booking.
       {Method::post,
        "/bookings/{id}/restaurantNote",

@@ -15,7 +15,10 @@
 #include "cli/serve_options.hpp"
 #include "core/logging.hpp"
 #include "core/periodic_task.hpp"
+#include "core/smtp_url.hpp"
 #include "delivery/delivery_worker.hpp"
+#include "delivery/guest_mail_fan_out.hpp"
+#include "delivery/guest_mail_sender.hpp"
 #include "delivery/outbox_consumer.hpp"
 #include "delivery/webhook_fan_out.hpp"
 #include "delivery/webhook_sender.hpp"
@@ -40,6 +43,11 @@ constexpr std::chrono::hours kEventPurgeInterval{1};
 // The outbox worker wakes on every commit; this is its safety net for a
 // lost notification (PostgreSQL, another process's commit).
 constexpr std::chrono::seconds kOutboxPollInterval{5};
+// Besides every commit's bell: how often the guest-mail worker looks for
+// retries that came due.
+constexpr std::chrono::seconds kGuestMailInterval{2};
+// How often reminders that have come due are queued.
+constexpr std::chrono::seconds kReminderScanInterval{60};
 }  // namespace
 
 int serve(const core::ServeConfig& given, const core::Clock& clock) {
@@ -95,6 +103,11 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
   }
   core::log().info("maitred {} listening on {} (data: {}, database: {})", MAITRED_VERSION, url,
                    config.data_dir.string(), database.redacted());
+  if (config.smtp_url.empty()) {
+    core::log().info("guest e-mails: no --smtp-url; they are recorded as not sent unless a restaurant names its own");
+  } else {
+    core::log().info("guest e-mails via {} from {}", core::redact_smtp_url(config.smtp_url), config.smtp_from);
+  }
   std::cout << "maitred listening on " << url << std::endl;
 
   {
@@ -148,7 +161,33 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
     });
     sender.start();
     outbox.start();
+
+    // Guest e-mails, on a delivery worker of their own (never an I/O
+    // thread; a slow mail server delays only e-mails): the "guest-mail"
+    // outbox consumer queues what each committed booking event means, in
+    // the transaction that advances its cursor; the sender sends what is due.
+    delivery::GuestMailSender guest_mail(store, clock, {config.smtp_url, config.smtp_from});
+    delivery::OutboxConsumer guest_mail_consumer(store, "guest-mail",
+                                                 [&store, &clock](const std::vector<domain::Event>& events) {
+                                                   delivery::fan_out_guest_mail(store, clock, events);
+                                                 });
+    delivery::DeliveryWorker guest_mail_worker(store.events().bell(), kGuestMailInterval);
+    guest_mail_worker.add_step([&guest_mail_consumer] { guest_mail_consumer.pump(); });
+    guest_mail_worker.add_step([&guest_mail] {
+      while (guest_mail.send_due() > 0) {
+      }
+    });
+    guest_mail_worker.start();
+    core::PeriodicTask queue_reminders(kReminderScanInterval, [&store, &clock, &guest_mail_worker] {
+      try {
+        if (delivery::queue_reminders_everywhere(store, clock) > 0) guest_mail_worker.wake();
+      } catch (const std::exception& e) {
+        core::log().warn("guest e-mail reminders: {}; trying again in a minute", e.what());
+      }
+    });
     server.run();
+    queue_reminders.stop();
+    guest_mail_worker.stop();
     outbox.stop();
     sender.stop();
   }

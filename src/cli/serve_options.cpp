@@ -105,6 +105,11 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "How long a request waits for a database lock held elsewhere before it is answered 503",
        .show_default = true,
        .range = Range{0, 600'000}},
+      {.name = "--smtp-url",
+       .target = &o.smtp_url,
+       .help = "SMTP server for guest e-mails: smtps://user:pass@host:465 (TLS), smtp://user:pass@host:587 "
+               "(STARTTLS required), or smtp://host:port?tls=none (plain, for a local relay or a test receiver)"},
+      {.name = "--smtp-from", .target = &o.smtp_from, .help = "Sender address of guest e-mails (with --smtp-url)"},
       {.name = "--guest-holds-per-hour",
        .target = &o.guest_holds_per_hour,
        .help = "Tables a client address may hold per hour on the public booking page",
@@ -148,6 +153,8 @@ core::ServeConfig serve_config(const ServeOptions& o) {
   config.store_busy_timeout = std::chrono::milliseconds{o.busy_timeout_ms};
   config.store_connections = o.database_connections;
   config.event_retention = std::chrono::hours{24 * o.event_retention_days};
+  config.smtp_url = o.smtp_url;
+  config.smtp_from = o.smtp_from;
   config.guest_holds_per_hour = o.guest_holds_per_hour;
   config.guest_bookings_per_day = o.guest_bookings_per_day;
   config.webhook_allow_private = o.webhook_allow_private;

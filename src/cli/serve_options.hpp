@@ -34,6 +34,8 @@ struct ServeOptions {
   long long login_delay_ms = 1000;
   std::uint32_t login_lock_after = 10;
   long long login_lock_seconds = 15 * 60;
+  std::string smtp_url;
+  std::string smtp_from;
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;
   bool webhook_allow_private = false;

@@ -1,5 +1,7 @@
 #include "core/config.hpp"
 
+#include "core/smtp_url.hpp"
+
 #include <charconv>
 
 namespace maitred::core {
@@ -58,6 +60,11 @@ std::optional<std::string> validate(const ServeConfig& config) {
   if (config.max_connections_per_address == 0) return "--max-connections-per-address must be at least 1";
   if (config.store_busy_timeout.count() < 0 || config.store_busy_timeout > std::chrono::minutes{10}) {
     return "--busy-timeout-ms must be between 0 and 600000";
+  }
+  if (!config.smtp_url.empty()) {
+    const auto parsed = parse_smtp_url(config.smtp_url);
+    if (const auto* problem = std::get_if<std::string>(&parsed)) return "--smtp-url: " + *problem;
+    if (config.smtp_from.empty()) return "--smtp-url needs --smtp-from (the sender address of guest e-mails)";
   }
   return std::nullopt;
 }

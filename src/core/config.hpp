@@ -75,6 +75,11 @@ struct ServeConfig {
   std::size_t store_connections = 8;
   // Events (GET /v1/events) older than this are dropped, once an hour.
   std::chrono::hours event_retention{30 * 24};
+  // Guest e-mails go through this SMTP server unless a restaurant names its
+  // own (core/smtp_url.hpp). Empty: none; e-mails are then recorded as not
+  // sent. The URL may hold a password: log only redact_smtp_url(smtp_url).
+  std::string smtp_url;
+  std::string smtp_from;
   // Abuse limits of the public booking API (api/public_limits.hpp).
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;

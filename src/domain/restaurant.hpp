@@ -2,6 +2,7 @@
 // A restaurant is the tenant: every other document belongs to exactly one.
 // Its settings include the booking rules the availability engine applies.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,23 @@ struct BookingRules {
   int cancellation_deadline_minutes = 120;
 };
 
+// A restaurant's own SMTP server, overriding `serve --smtp-url/--smtp-from`.
+// The password is write-only: stored, never served back nor put in events.
+struct SmtpOverride {
+  std::string url;  // smtp[s]://[user@]host[:port][?tls=none]; no password in it
+  std::string from;
+  std::string password;
+};
+
+// Guest e-mails (docs/API.md "Guest e-mails").
+struct GuestMailSettings {
+  int reminder_hours = 24;  // 0: no reminders
+  // Overrides of the built-in templates, keyed "<kind>.<language>.<part>"
+  // (confirmed.da.subject); each checked when saved.
+  std::map<std::string, std::string> templates;
+  SmtpOverride smtp;
+};
+
 struct Restaurant {
   std::string id;
   std::string name;
@@ -53,6 +71,7 @@ struct Restaurant {
   Contact contact;
   Address address;
   BookingRules booking_rules;
+  GuestMailSettings guest_mail;
   // The public booking page's address, /book/{slug}; unique across the
   // server's restaurants. Empty: the restaurant has no public page.
   std::string slug;

@@ -7,10 +7,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/smtp_url.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "domain/booking_status.hpp"
 #include "domain/errors.hpp"
+#include "domain/guest_mail_content.hpp"
 #include "domain/public_page_rules.hpp"
 
 namespace maitred::domain {
@@ -37,6 +39,24 @@ void check_durations(const BookingRules& rules) {
       fail(field, "Duration rules overlap: " + std::to_string(d.min_people) + " people are covered twice.");
     }
   }
+}
+
+// Broken templates and SMTP URLs are refused when saved, so sending never
+// meets one.
+void check_guest_mail(const GuestMailSettings& settings) {
+  if (settings.reminder_hours < 0 || settings.reminder_hours > 24 * 14) {
+    fail("reminderHours", "reminderHours must be from 0 (no reminders) to 336 (two weeks).");
+  }
+  check_mail_templates(settings);
+  const auto& smtp = settings.smtp;
+  if (smtp.url.empty()) return;
+  const auto parsed = core::parse_smtp_url(smtp.url);
+  if (const auto* error = std::get_if<std::string>(&parsed)) fail("smtp.url", *error);
+  if (!std::get<core::SmtpEndpoint>(parsed).password.empty()) {
+    fail("smtp.url",
+         "Put the SMTP password in smtp.password, not in the URL: the URL is shown back, the password never.");
+  }
+  if (smtp.from.empty()) fail("smtp.from", "An SMTP server of the restaurant's own needs a From address (smtp.from).");
 }
 
 }  // namespace
@@ -96,6 +116,7 @@ void check_restaurant(const Restaurant& r) {
       (rules.default_status != "request" && rules.default_status != "approved" && rules.default_status != "waitlist")) {
     fail("bookingRules.defaultStatus", "A new booking's default status must be request, approved or waitlist.");
   }
+  check_guest_mail(r.guest_mail);
   if (!r.slug.empty() && !is_valid_slug(r.slug)) {
     fail("slug",
          "The slug (the booking page's address) must be 2 to 64 lower-case letters, digits and '-', "

@@ -1,7 +1,12 @@
 #include "json/restaurant_codec.hpp"
 
+#include "core/smtp_url.hpp"
 #include "core/time_format.hpp"
 #include "domain/errors.hpp"
+#include "domain/guest_mail.hpp"
+#include "domain/guest_mail_content.hpp"
+#include "domain/mail_defaults.hpp"
+#include "domain/mail_locale.hpp"
 #include "domain/public_page_rules.hpp"
 
 namespace maitred::json {
@@ -32,6 +37,54 @@ void write_rules(JsonWriter& out, const domain::BookingRules& rules) {
   out.member("cancellationDeadlineMinutes", rules.cancellation_deadline_minutes);
   out.end_object();
 }
+
+enum class Secrets { omit, include };
+
+// emailTemplates: {"<kind>": {"<language>": {"subject", "text", "html"}}},
+// only the parts a restaurant overrides.
+void write_templates(JsonWriter& out, const std::map<std::string, std::string>& templates) {
+  out.start_object();
+  std::string kind_open, language_open;
+  for (const auto& [key, text] : templates) {
+    const auto first = key.find('.');
+    const auto second = key.find('.', first + 1);
+    const auto kind = key.substr(0, first);
+    const auto language = key.substr(first + 1, second - first - 1);
+    if (kind != kind_open) {
+      if (!language_open.empty()) out.end_object();
+      if (!kind_open.empty()) out.end_object();
+      out.key(kind);
+      out.start_object();
+      kind_open = kind;
+      language_open.clear();
+    }
+    if (language != language_open) {
+      if (!language_open.empty()) out.end_object();
+      out.key(language);
+      out.start_object();
+      language_open = language;
+    }
+    out.member(key.substr(second + 1), text);
+  }
+  if (!language_open.empty()) out.end_object();
+  if (!kind_open.empty()) out.end_object();
+  out.end_object();
+}
+
+// The password is written only to the store; the API shows whether one is set.
+void write_smtp(JsonWriter& out, const domain::SmtpOverride& smtp, Secrets secrets) {
+  out.start_object();
+  out.member("url", smtp.url);
+  out.member("from", smtp.from);
+  if (secrets == Secrets::include) {
+    out.member("password", smtp.password);
+  } else {
+    out.member("passwordSet", !smtp.password.empty());
+  }
+  out.end_object();
+}
+
+void write_document(JsonWriter& out, const domain::Restaurant& r, Secrets secrets);
 
 void set_if(std::optional<std::string> value, std::string& target) {
   if (value) target = std::move(*value);
@@ -66,6 +119,39 @@ void apply_rules(ObjectReader& in, domain::BookingRules& rules) {
   in.finish();
 }
 
+// A PUT replaces the whole set of overrides; an empty or null part is the default.
+void apply_templates(ObjectReader& in, std::map<std::string, std::string>& templates) {
+  templates.clear();
+  for (auto kind : domain::mail_kinds()) {
+    auto by_language = in.optional_object(domain::mail_kind_name(kind));
+    if (!by_language) continue;
+    for (auto language : domain::mail_languages()) {
+      auto parts = by_language->optional_object(language);
+      if (!parts) continue;
+      for (auto part : {domain::MailPart::subject, domain::MailPart::text, domain::MailPart::html}) {
+        const auto name = domain::mail_part_name(part);
+        auto text = parts->is_null(name) ? std::nullopt : parts->optional_string(name, 100'000);
+        if (text && !text->empty()) templates[domain::mail_template_key(kind, language, part)] = std::move(*text);
+      }
+      parts->finish();
+    }
+    by_language->finish();
+  }
+  in.finish();
+}
+
+void apply_smtp(ObjectReader& in, domain::SmtpOverride& smtp) {
+  set_if(in.optional_string("url", 500), smtp.url);
+  set_if(in.optional_string("from", 254), smtp.from);
+  if (in.is_null("password")) {
+    smtp.password.clear();
+  } else {
+    set_if(in.optional_string("password", 500), smtp.password);
+  }
+  in.ignore("passwordSet");  // what GET shows; sent back unchanged by clients that PUT the whole document
+  in.finish();
+}
+
 void apply_settings(ObjectReader& in, domain::Restaurant& r) {
   if (in.is_null("name")) invalid("name", "'name' must not be empty.");
   if (in.has("name")) r.name = in.required_name("name", 200);
@@ -85,15 +171,16 @@ void apply_settings(ObjectReader& in, domain::Restaurant& r) {
     address->finish();
   }
   if (auto rules = in.optional_object("bookingRules")) apply_rules(*rules, r.booking_rules);
+  set_if(in.optional_integer("reminderHours", 0, 24 * 14), r.guest_mail.reminder_hours);
+  if (auto templates = in.optional_object("emailTemplates")) apply_templates(*templates, r.guest_mail.templates);
+  if (auto smtp = in.optional_object("smtp")) apply_smtp(*smtp, r.guest_mail.smtp);
   set_if(in.optional_string("slug", domain::kMaxSlugLength), r.slug);
   if (auto origins = in.optional_string_array("allowedOrigins", domain::kMaxAllowedOrigins, 300)) {
     r.allowed_origins = std::move(*origins);
   }
 }
 
-}  // namespace
-
-void write_restaurant(JsonWriter& out, const domain::Restaurant& r) {
+void write_document(JsonWriter& out, const domain::Restaurant& r, Secrets secrets) {
   out.start_object();
   out.member("_id", r.id);
   out.member("name", r.name);
@@ -114,6 +201,11 @@ void write_restaurant(JsonWriter& out, const domain::Restaurant& r) {
   out.end_object();
   out.key("bookingRules");
   write_rules(out, r.booking_rules);
+  out.member("reminderHours", r.guest_mail.reminder_hours);
+  out.key("emailTemplates");
+  write_templates(out, r.guest_mail.templates);
+  out.key("smtp");
+  write_smtp(out, r.guest_mail.smtp, secrets);
   out.member("slug", r.slug);
   out.key("allowedOrigins");
   out.start_array();
@@ -122,6 +214,19 @@ void write_restaurant(JsonWriter& out, const domain::Restaurant& r) {
   out.member("createdAt", core::format_utc(r.created_at));
   out.member("updatedAt", core::format_utc(r.updated_at));
   out.end_object();
+}
+
+}  // namespace
+
+void write_restaurant(JsonWriter& out, const domain::Restaurant& r) {
+  write_document(out, r, Secrets::omit);
+}
+
+std::string restaurant_to_stored_json(const domain::Restaurant& restaurant) {
+  std::string out;
+  JsonWriter writer(out);
+  write_document(writer, restaurant, Secrets::include);
+  return out;
 }
 
 std::string restaurant_to_json(const domain::Restaurant& restaurant) {

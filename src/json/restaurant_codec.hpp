@@ -13,8 +13,13 @@
 
 namespace maitred::json {
 
+// The document as the API serves it and events record it: without secrets
+// (the SMTP password shows only as smtp.passwordSet).
 void write_restaurant(JsonWriter& out, const domain::Restaurant& restaurant);
 std::string restaurant_to_json(const domain::Restaurant& restaurant);
+
+// The document as the store keeps it: with the SMTP password.
+std::string restaurant_to_stored_json(const domain::Restaurant& restaurant);
 
 // Overwrites the fields present in `in` (a PUT body). Read-only fields
 // (_id, createdAt, updatedAt) are accepted when sent back unchanged in

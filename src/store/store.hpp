@@ -16,6 +16,7 @@
 #include "store/booking_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/event_log.hpp"
+#include "store/guest_message_repository.hpp"
 #include "store/guest_repository.hpp"
 #include "store/outbox_cursors.hpp"
 #include "store/restaurant_repository.hpp"
@@ -56,6 +57,8 @@ class Store {
   virtual StaffRepository& staff() = 0;
   // The events of every write (store/event_log.hpp).
   virtual EventLog& events() = 0;
+  // Guest e-mails: the queue and the log (store/guest_message_repository.hpp).
+  virtual GuestMessageRepository& guest_messages() = 0;
   // The outbox consumers' cursors (store/outbox_cursors.hpp).
   virtual OutboxCursors& outbox() = 0;
   // Webhook secrets, deliveries and attempts (store/webhook_repository.hpp).

@@ -83,6 +83,18 @@ class PgTransferTest : public ::testing::Test {
     // A soft-deleted document keeps its place in insertion order.
     store.documents().insert_document({Collection::customers, restaurant_id_, "CUSTOMERDELETED01", R"({"_id":"x"})",
                                        std::nullopt, true, clock_.now()});
+    domain::GuestMessage message;
+    message.id = "GUESTMESSAGE00001";
+    message.restaurant_id = restaurant_id_;
+    message.booking_id = "BOOKING0000000001";
+    message.kind = "confirmed";
+    message.language = "en";
+    message.to_address = "ada@example.com";
+    message.status = "sent";
+    message.created_at = message.next_attempt_at = clock_.now();
+    message.sent_at = clock_.now();
+    message.dedupe_key = "event:E1";
+    store.guest_messages().queue_guest_message(message);
     // The outbox and webhook tables, a row each (NULLs included).
     store.outbox().register_consumer("webhooks");
     store.webhooks().add_webhook_secret(restaurant_id_, "ENDPOINT000000001", "whsec_AAAA", clock_.now());
@@ -292,7 +304,7 @@ TEST_F(PgTransferTest, VerificationNamesTheRowsATargetChangedOrAdded) {
     }
   }
   // Unverified: the progress record stays, so the next run only verifies.
-  EXPECT_EQ(pg_count(target_url_, "SELECT count(*) FROM migrate_progress"), 16);
+  EXPECT_EQ(pg_count(target_url_, "SELECT count(*) FROM migrate_progress"), 17);
 }
 
 TEST_F(PgTransferTest, ATargetHoldingOtherDataForTheSameKeysIsReportedNotOverwritten) {

@@ -715,7 +715,9 @@ TEST(SetupCodec, RestaurantToJson) {
       R"("bookingRules":{"slotInterval":30,"durations":[{"minPeople":1,"maxPeople":2,"minutes":75},)"
       R"({"minPeople":3,"maxPeople":6,"minutes":105}],"defaultDuration":135,"turnoverBuffer":10,)"
       R"("minNoticeMinutes":90,"maxDaysAhead":120,"defaultStatus":"approved","maxOnlinePartySize":6,"holdMinutes":10,)"
-      R"("onlineBooking":true,"cancellationDeadlineMinutes":120},"slug":"","allowedOrigins":[],)"
+      R"("onlineBooking":true,"cancellationDeadlineMinutes":120},)"
+      R"("reminderHours":24,"emailTemplates":{},"smtp":{"url":"","from":"","passwordSet":false},)"
+      R"("slug":"","allowedOrigins":[],)"
       R"("createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:46:40Z"})");
 }
 
@@ -724,6 +726,28 @@ TEST(SetupCodec, RestaurantRoundTrip) {
   auto back = restaurant_from_json(restaurant_to_json(r));
   ASSERT_TRUE(back);
   expect_same_restaurant(*back, r);
+}
+
+TEST(SetupCodec, RestaurantGuestMailSettingsRoundTripWithThePasswordStoredOnly) {
+  auto r = full_restaurant();
+  r.guest_mail.reminder_hours = 3;
+  r.guest_mail.templates["confirmed.da.subject"] = "Hej {{guest.name}}";
+  r.guest_mail.templates["confirmed.da.text"] = "Tekst";
+  r.guest_mail.templates["reminder.en.html"] = "<p>{{booking.time}}</p>";
+  r.guest_mail.smtp = {"smtps://mailer@mail.example:465", "table@bistro.example", "s3cret"};
+  const auto served = restaurant_to_json(r);
+  EXPECT_EQ(served.find("s3cret"), std::string::npos) << served;
+  EXPECT_NE(served.find(R"("emailTemplates":{"confirmed":{"da":{"subject":"Hej {{guest.name}}","text":"Tekst"}},)"
+                        R"("reminder":{"en":{"html":"<p>{{booking.time}}</p>"}}})"),
+            std::string::npos)
+      << served;
+  EXPECT_NE(served.find(R"("passwordSet":true)"), std::string::npos);
+  auto back = restaurant_from_json(restaurant_to_stored_json(r));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->guest_mail.reminder_hours, 3);
+  EXPECT_EQ(back->guest_mail.templates, r.guest_mail.templates);
+  EXPECT_EQ(back->guest_mail.smtp.password, "s3cret");
+  EXPECT_EQ(back->guest_mail.smtp.url, r.guest_mail.smtp.url);
 }
 
 TEST(SetupCodec, RestaurantRoundTripWithDefaults) {

@@ -14,6 +14,7 @@
 #include <future>
 #include <latch>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "core/ids.hpp"
@@ -909,6 +910,101 @@ TEST_P(StoreConformance, DayScopedBodiesNeverOverbook) {
     EXPECT_EQ(s_.bookings().bookings_starting_between(restaurant_.id, from, from + 24h).size(), kLimit)
         << day_of(round);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Guest e-mails: the queue and log (store/guest_message_repository.hpp)
+
+domain::GuestMessage guest_message(const std::string& restaurant_id, const std::string& booking_id,
+                                   std::string dedupe_key, core::SystemTime due) {
+  domain::GuestMessage m;
+  m.id = core::new_id();
+  m.restaurant_id = restaurant_id;
+  m.booking_id = booking_id;
+  m.kind = "confirmed";
+  m.language = "da";
+  m.to_address = "ada@example.com";
+  m.created_at = due;  // lists are in order of creation
+  m.next_attempt_at = due;
+  m.dedupe_key = std::move(dedupe_key);
+  return m;
+}
+
+TEST_P(StoreConformance, GuestMessagesQueueOnceAndList) {
+  auto first = guest_message(restaurant_.id, "B1", "event:E1", kNow);
+  EXPECT_TRUE(s_.guest_messages().queue_guest_message(first));
+  EXPECT_FALSE(s_.guest_messages().queue_guest_message(guest_message(restaurant_.id, "B1", "event:E1", kNow)));
+  auto second = guest_message(restaurant_.id, "B1", "event:E2", kNow + 1min);
+  second.sequence = 1;
+  EXPECT_TRUE(s_.guest_messages().queue_guest_message(second));
+  EXPECT_TRUE(s_.guest_messages().queue_guest_message(guest_message(restaurant_.id, "B2", "event:E3", kNow)));
+  const auto listed = s_.guest_messages().list_guest_messages(restaurant_.id, "B1");
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, first.id);
+  EXPECT_EQ(listed[0].status, "queued");
+  EXPECT_EQ(listed[0].language, "da");
+  EXPECT_EQ(listed[0].created_at, kNow);
+  EXPECT_EQ(listed[0].next_attempt_at, kNow);
+  EXPECT_FALSE(listed[0].sent_at);
+  EXPECT_EQ(listed[1].sequence, 1);
+  EXPECT_TRUE(s_.guest_messages().list_guest_messages("other", "B1").empty());
+}
+
+TEST_P(StoreConformance, GuestMessagesClaimDueOnceThenFinish) {
+  ASSERT_TRUE(s_.guest_messages().queue_guest_message(guest_message(restaurant_.id, "B1", "a", kNow - 1min)));
+  ASSERT_TRUE(s_.guest_messages().queue_guest_message(guest_message(restaurant_.id, "B1", "b", kNow + 1h)));
+  auto claimed = s_.guest_messages().claim_due_guest_messages(kNow, 10, kNow + 10min);
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_EQ(claimed[0].dedupe_key, "a");
+  EXPECT_EQ(claimed[0].attempts, 1);
+  EXPECT_EQ(claimed[0].next_attempt_at, kNow + 10min);
+  // Leased: not claimed again until the lease ends, by this or another instance.
+  EXPECT_TRUE(s_.guest_messages().claim_due_guest_messages(kNow + 1min, 10, kNow + 20min).empty());
+  EXPECT_TRUE(open_another()->guest_messages().claim_due_guest_messages(kNow + 1min, 10, kNow + 20min).empty());
+
+  auto done = claimed[0];
+  done.status = "sent";
+  done.sent_at = kNow + 1min;
+  done.message_id = done.id + "@maitred";
+  s_.guest_messages().finish_guest_message_attempt(done);
+  EXPECT_TRUE(s_.guest_messages().claim_due_guest_messages(kNow + 1h, 10, kNow + 2h).size() == 1u);  // only "b"
+  const auto listed = s_.guest_messages().list_guest_messages(restaurant_.id, "B1");
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].status, "sent");
+  EXPECT_EQ(listed[0].sent_at, kNow + 1min);
+  EXPECT_EQ(listed[0].message_id, done.id + "@maitred");
+}
+
+TEST_P(StoreConformance, GuestMessagesClaimedByOneOfTwoInstances) {
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(s_.guest_messages().queue_guest_message(
+        guest_message(restaurant_.id, "B1", "k" + std::to_string(i), kNow - 1min)));
+  }
+  auto other = open_another();
+  std::vector<domain::GuestMessage> mine, theirs;
+  std::thread t([&] {
+    for (int i = 0; i < 10; ++i) {
+      auto got = other->guest_messages().claim_due_guest_messages(kNow, 2, kNow + 10min);
+      theirs.insert(theirs.end(), got.begin(), got.end());
+    }
+  });
+  for (int i = 0; i < 10; ++i) {
+    auto got = s_.guest_messages().claim_due_guest_messages(kNow, 2, kNow + 10min);
+    mine.insert(mine.end(), got.begin(), got.end());
+  }
+  t.join();
+  std::set<std::string> ids;
+  for (const auto& m : mine) ids.insert(m.id);
+  for (const auto& m : theirs) EXPECT_TRUE(ids.insert(m.id).second) << "claimed twice: " << m.id;
+  EXPECT_EQ(ids.size(), 20u);
+}
+
+TEST_P(StoreConformance, ErasingABookingErasesItsMessages) {
+  auto b = make_booking(restaurant_.id, "2026-12-18T18:30:00Z", 2);
+  s_.bookings().insert_booking(b);
+  ASSERT_TRUE(s_.guest_messages().queue_guest_message(guest_message(restaurant_.id, b.id, "x", kNow)));
+  ASSERT_TRUE(s_.bookings().erase_booking(restaurant_.id, b.id));
+  EXPECT_TRUE(s_.guest_messages().list_guest_messages(restaurant_.id, b.id).empty());
 }
 
 // ---------------------------------------------------------------------------

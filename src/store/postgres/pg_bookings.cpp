@@ -203,6 +203,8 @@ bool PgStore::erase_booking(std::string_view restaurant_id, std::string_view id)
         c.run_prepared("DELETE FROM bookings WHERE restaurant_id = $1 AND id = $2", restaurant_id, id).affected() > 0;
     c.run_prepared("DELETE FROM booking_history WHERE restaurant_id = $1 AND booking_id = $2", restaurant_id, id);
     c.run_prepared("DELETE FROM idempotency_keys WHERE restaurant_id = $1 AND booking_id = $2", restaurant_id, id);
+    // The guest's address is personal data: the e-mail log goes with the booking.
+    c.run_prepared("DELETE FROM guest_messages WHERE restaurant_id = $1 AND booking_id = $2", restaurant_id, id);
     // Orders and feedback are about the guest's visit: they go with it.
     c.run_prepared(
         "DELETE FROM documents WHERE restaurant_id = $1 AND collection IN ('orders', 'feedback')"

@@ -161,7 +161,7 @@ std::uint64_t PgStore::data_generation() {
 void PgStore::create_restaurant(const domain::Restaurant& restaurant) {
   in_transaction([&](Connection& c) {
     c.run_prepared("INSERT INTO restaurants(id, doc, created_at) VALUES ($1, $2, $3)", restaurant.id,
-                   json::restaurant_to_json(restaurant), core::format_utc(restaurant.created_at));
+                   json::restaurant_to_stored_json(restaurant), core::format_utc(restaurant.created_at));
     bump_generation(c);
   });
 }
@@ -208,7 +208,7 @@ std::vector<domain::Restaurant> PgStore::list_restaurants() {
 bool PgStore::update_restaurant(const domain::Restaurant& restaurant) {
   return in_transaction([&](Connection& c) {
     auto updated = c.run_prepared("UPDATE restaurants SET doc = $2 WHERE id = $1", restaurant.id,
-                                  json::restaurant_to_json(restaurant));
+                                  json::restaurant_to_stored_json(restaurant));
     if (updated.affected() == 0) return false;
     bump_generation(c);
     return true;

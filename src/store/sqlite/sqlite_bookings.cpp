@@ -154,6 +154,9 @@ bool SqliteStore::erase_booking(std::string_view restaurant_id, std::string_view
   history.bind(1, restaurant_id).bind(2, id).run();
   auto keys = writer_->prepare("DELETE FROM idempotency_keys WHERE restaurant_id = ?1 AND booking_id = ?2");
   keys.bind(1, restaurant_id).bind(2, id).run();
+  // The guest's address is personal data: the e-mail log goes with the booking.
+  auto messages = writer_->prepare("DELETE FROM guest_messages WHERE restaurant_id = ?1 AND booking_id = ?2");
+  messages.bind(1, restaurant_id).bind(2, id).run();
   // Orders and feedback are about the guest's visit: they go with it.
   auto attached = writer_->prepare(
       "DELETE FROM documents WHERE restaurant_id = ?1 AND collection IN ('orders', 'feedback')"

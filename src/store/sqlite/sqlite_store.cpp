@@ -128,7 +128,7 @@ void SqliteStore::create_restaurant(const domain::Restaurant& restaurant) {
   std::lock_guard lock(writer_mutex_);
   auto insert = writer_->prepare("INSERT INTO restaurants(id, doc, created_at) VALUES (?1, ?2, ?3)");
   insert.bind(1, restaurant.id)
-      .bind(2, json::restaurant_to_json(restaurant))
+      .bind(2, json::restaurant_to_stored_json(restaurant))
       .bind(3, core::format_utc(restaurant.created_at))
       .run();
   wrote();
@@ -248,7 +248,7 @@ void SqliteStore::record_key_uses(std::span<const KeyUse> uses) {
 bool SqliteStore::update_restaurant(const domain::Restaurant& restaurant) {
   std::lock_guard lock(writer_mutex_);
   auto update = writer_->prepare("UPDATE restaurants SET doc = ?2 WHERE id = ?1");
-  update.bind(1, restaurant.id).bind(2, json::restaurant_to_json(restaurant)).run();
+  update.bind(1, restaurant.id).bind(2, json::restaurant_to_stored_json(restaurant)).run();
   if (update.changes() == 0) return false;
   wrote();
   return true;

@@ -29,6 +29,7 @@ class SqliteStore final : public Store,
                           public GuestRepository,
                           public StaffRepository,
                           public EventLog,
+                          public GuestMessageRepository,
                           public OutboxCursors,
                           public WebhookRepository {
  public:
@@ -50,6 +51,7 @@ class SqliteStore final : public Store,
   GuestRepository& guests() override { return *this; }
   StaffRepository& staff() override { return *this; }
   EventLog& events() override { return *this; }
+  GuestMessageRepository& guest_messages() override { return *this; }
   OutboxCursors& outbox() override { return *this; }
   WebhookRepository& webhooks() override { return *this; }
 
@@ -123,6 +125,12 @@ class SqliteStore final : public Store,
   std::size_t purge_events(core::SystemTime cutoff) override;
   core::EventBell& bell() override { return bell_; }
 
+  bool queue_guest_message(const domain::GuestMessage& message) override;
+  std::vector<domain::GuestMessage> claim_due_guest_messages(core::SystemTime now, std::size_t limit,
+                                                             core::SystemTime lease_until) override;
+  void finish_guest_message_attempt(const domain::GuestMessage& message) override;
+  std::vector<domain::GuestMessage> list_guest_messages(std::string_view restaurant_id,
+                                                        std::string_view booking_id) override;
   // sqlite_webhooks.cpp / pg_webhooks.cpp
   void add_webhook_secret(std::string_view restaurant_id, std::string_view endpoint_id, std::string_view secret,
                           core::SystemTime at) override;
