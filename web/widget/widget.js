@@ -42,6 +42,10 @@
   function onKey(event) {
     if (event.key === 'Escape') close();
   }
+  // Escape pressed inside the frame arrives as a message from the booking page.
+  window.addEventListener('message', (event) => {
+    if (event.origin === origin && event.data && event.data.maitred === 'close') close();
+  });
   button.addEventListener('click', () => {
     if (dialog) return;
     const small = window.matchMedia('(max-width: 600px)').matches;

@@ -38,6 +38,7 @@ export async function startMaitred({ args = [] } = {}) {
     server.on('exit', (code) => reject(new Error(`maitred exited with ${code} before listening:\n${log}`)));
   });
   const origin = `https://127.0.0.1:${port}`;
+  const cli = (...args) => execFileSync(binary, [...args, '--data', dataDir], { env, encoding: 'utf8' });
   return {
     origin,
     apiKey,
@@ -78,6 +79,14 @@ export async function startMaitred({ args = [] } = {}) {
         call.on('error', reject);
         call.end(payload);
       });
+    },
+    // A further restaurant with a key of its own, made with the CLI (the
+    // server sees it at once): { id, slug, key, api(method, path, body) }.
+    async createRestaurant(name, timezone = 'Europe/Copenhagen') {
+      const made = JSON.parse(cli('restaurant', 'create', '--name', name, '--timezone', timezone));
+      const key = cli('key', 'create', '--restaurant', made._id, '--name', 'browser test').trim().split('\n').pop();
+      const api = (method, path, body) => this.api(method, path, body, { Authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` });
+      return { id: made._id, slug: made.slug, key, api };
     },
     async stop() {
       server.kill('SIGTERM');
