@@ -9,6 +9,7 @@
 #include "json/booking_codec.hpp"
 #include "json/json_writer.hpp"
 #include "json/restaurant_codec.hpp"
+#include "json/setup_codec.hpp"
 #include "store/corrupt_document.hpp"
 
 namespace maitred::delivery {

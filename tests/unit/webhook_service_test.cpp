@@ -8,6 +8,7 @@
 
 #include "delivery/outbox_consumer.hpp"
 #include "delivery/webhook_fan_out.hpp"
+#include "domain/booking_draft.hpp"
 #include "domain/errors.hpp"
 #include "one_table_restaurant.hpp"
 
@@ -93,7 +94,7 @@ TEST_F(WebhookServiceTest, TheFanOutQueuesAnEventForEachEnabledEndpointThatSubsc
   create_booking(
       {store_, clock_, restaurant_, {"apiKey", "K1"}},
       [] {
-        json::BookingChanges c;
+        domain::BookingDraft c;
         c.date = "2026-12-04";
         c.time = "19:00";
         c.people = 2;
