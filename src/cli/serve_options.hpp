@@ -36,6 +36,7 @@ struct ServeOptions {
   long long login_lock_seconds = 15 * 60;
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;
+  std::vector<std::string> trusted_proxies;
   bool webhook_allow_private = false;
   std::string webhook_ca;
 };

@@ -49,7 +49,8 @@ class PgStore final : public Store,
                       public StaffRepository,
                       public EventLog,
                       public OutboxCursors,
-                      public WebhookRepository {
+                      public WebhookRepository,
+                      public ManageTokenRepository {
  public:
   // Connects lazily (the pool opens connections on demand), applies pending
   // migrations now. Throws StoreUnavailable when PostgreSQL cannot be reached.
@@ -69,6 +70,7 @@ class PgStore final : public Store,
   EventLog& events() override { return *this; }
   OutboxCursors& outbox() override { return *this; }
   WebhookRepository& webhooks() override { return *this; }
+  ManageTokenRepository& manage_tokens() override { return *this; }
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
@@ -141,6 +143,14 @@ class PgStore final : public Store,
   EventPage read_events(const EventQuery& query) override;
   std::size_t purge_events(core::SystemTime cutoff) override;
   core::EventBell& bell() override { return bell_; }
+
+  // sqlite_manage_tokens.cpp / pg_manage_tokens.cpp
+  void insert_manage_token(const ManageToken& token) override;
+  std::optional<ManageToken> find_manage_token(std::string_view token_hash) override;
+  void set_manage_token_expiry(std::string_view restaurant_id, std::string_view booking_id,
+                               core::SystemTime expires_at) override;
+  void erase_manage_tokens(std::string_view restaurant_id, std::string_view booking_id) override;
+  std::size_t purge_expired_manage_tokens(core::SystemTime now) override;
 
   // sqlite_webhooks.cpp / pg_webhooks.cpp
   void add_webhook_secret(std::string_view restaurant_id, std::string_view endpoint_id, std::string_view secret,
