@@ -275,5 +275,15 @@ TEST_F(PublicConfirmLimitsTest, OneContactBooksOnlySoOftenADay) {
   EXPECT_GT(std::stoll(over.header("retry-after")), 0);
 }
 
+TEST_F(PublicConfirmLimitsTest, ManageLinksAreLookedUpOnlySoOftenPerAddress) {
+  // 60 an hour per client address, valid token or not: guessing is slow.
+  const std::string unknown = "/public/manage/" + std::string(43, 'A');
+  for (int i = 0; i < 60; ++i) ASSERT_EQ(guest("GET", unknown).status, 404u) << i;
+  Reply over = guest("GET", unknown);
+  EXPECT_EQ(over.status, 429u) << over.body;
+  EXPECT_EQ(string_at(over.body, "code"), "too_many_attempts");
+  EXPECT_GT(std::stoll(over.header("retry-after")), 0);
+}
+
 }  // namespace
 }  // namespace maitred::test
