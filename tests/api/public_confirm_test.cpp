@@ -153,6 +153,12 @@ TEST_F(PublicConfirmTest, TheTokenIsStoredOnlyAsItsHash) {
   auto doc = book();
   const std::string token = doc["manageToken"].GetString();
   const std::string hash = core::to_hex(core::sha256(token));
+  // Used, and still not written to the server's log.
+  EXPECT_EQ(guest("GET", manage(doc)).status, 200u);
+  EXPECT_EQ(guest("POST", manage(doc) + "/cancel").status, 200u);
+  const std::string log = server_log();
+  EXPECT_NE(log.find("/public/manage/{token}"), std::string::npos) << log;
+  EXPECT_EQ(log.find(token), std::string::npos) << "the token is a secret";
   auto store = open_test_store(data());
   auto stored = store->manage_tokens().find_manage_token(hash);
   ASSERT_TRUE(stored.has_value());
