@@ -1,12 +1,15 @@
 #include "api/public_booking.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "api/booking_flow.hpp"
+#include "api/public_guest.hpp"
 #include "api/public_limits.hpp"
+#include "app/guest_booking_service.hpp"
 #include "app/hold_service.hpp"
 #include "core/check.hpp"
 #include "domain/errors.hpp"
@@ -14,20 +17,38 @@
 #include "http/api_error.hpp"
 #include "http/error_mapping.hpp"
 #include "http/query_params.hpp"
+#include "json/custom_field_answers.hpp"
 #include "json/json_reader.hpp"
 #include "json/public_booking_codec.hpp"
 #include "store/store.hpp"
 
 namespace maitred::api {
+
+const app::Actor& guest_actor() {
+  static const app::Actor guest{"guest", ""};
+  return guest;
+}
+
+void require_online_booking(const domain::Restaurant& restaurant) {
+  if (!restaurant.booking_rules.online_booking) {
+    throw http::ApiError(
+        403, "online_booking_disabled",
+        restaurant.name + " does not take bookings online at the moment. Please call " +
+            (restaurant.contact.phone.empty() ? std::string("the restaurant") : restaurant.contact.phone) + ".");
+  }
+}
+
+PublicLimits& public_limits(const http::RequestContext& ctx) {
+  MAITRED_CHECK(ctx.services.public_limits != nullptr, "the server wires the public booking limits");
+  return *ctx.services.public_limits;
+}
+
 namespace {
 
 using http::Access;
 using http::Method;
 using http::RequestContext;
 using http::Response;
-
-// Everything a guest does online is recorded as done by "guest".
-const app::Actor kGuest{"guest", ""};
 
 // The restaurant at /public/{slug}; an unknown slug and a malformed one get
 // the same 404, so the answer tells nothing about which slugs exist beyond
@@ -42,18 +63,8 @@ domain::Restaurant restaurant_at(const RequestContext& ctx) {
   return std::move(*restaurant);
 }
 
-void require_online_booking(const domain::Restaurant& restaurant) {
-  if (!restaurant.booking_rules.online_booking) {
-    throw http::ApiError(
-        403, "online_booking_disabled",
-        restaurant.name + " does not take bookings online at the moment. Please call " +
-            (restaurant.contact.phone.empty() ? std::string("the restaurant") : restaurant.contact.phone) + ".");
-  }
-}
-
 PublicLimits& limits(const RequestContext& ctx) {
-  MAITRED_CHECK(ctx.services.public_limits != nullptr, "the server wires the public booking limits");
-  return *ctx.services.public_limits;
+  return public_limits(ctx);
 }
 
 // CORS (Fetch standard): only the origins the restaurant lists may read the
@@ -107,7 +118,7 @@ Response preflight(RequestContext& ctx) {
 }
 
 app::BookingContext guest_context(RequestContext& ctx, const domain::Restaurant& restaurant) {
-  return {ctx.services.store, ctx.services.clock, restaurant, kGuest};
+  return {ctx.services.store, ctx.services.clock, restaurant, guest_actor()};
 }
 
 Response restaurant_info(RequestContext& ctx, const domain::Restaurant& restaurant) {
@@ -163,6 +174,34 @@ Response release(RequestContext& ctx, const domain::Restaurant& restaurant) {
   return Response::json(200, "true");
 }
 
+// POST /public/{slug}/bookings: the guest confirms the hold with their
+// details. The contact limit counts only attempts that passed the form's
+// checks (the use case calls it), so a typo does not use up the day.
+Response confirm(RequestContext& ctx, const domain::Restaurant& restaurant) {
+  auto body = json::parse_body(ctx.request.body);
+  json::ObjectReader in(body);
+  app::GuestBookingRequest request;
+  request.hold_id = in.required_string("holdId", 64);
+  if (auto guest = in.optional_object("guest")) {
+    request.name = guest->optional_string("name", 200).value_or("");
+    request.email = guest->optional_string("email", 254).value_or("");
+    request.phone = guest->optional_string("phone", 40).value_or("");
+    guest->finish();
+  }
+  request.comment = in.optional_string("comment", 2000).value_or("");
+  if (const auto* answers = in.raw("customFields")) request.custom_fields = json::read_custom_field_drafts(*answers);
+  request.language_code = in.optional_string("languageCode", 10);
+  request.consent = in.optional_bool("consent").value_or(false);
+  request.website = in.optional_string("website", 1000).value_or("");
+  in.finish();
+  auto& guard = limits(ctx);
+  const app::GuestBookingGuards guards{
+      std::chrono::duration_cast<std::chrono::milliseconds>(guard.settings().minimum_fill_time),
+      [&](std::string_view email, std::string_view phone) { guard.count_booking(restaurant.id, email, phone); }};
+  const auto confirmed = app::confirm_hold(guest_context(ctx, restaurant), request, guards);
+  return Response::json(200, json::confirmed_booking_to_json(confirmed.booking, confirmed.manage_token));
+}
+
 }  // namespace
 
 void add_public_booking_routes(http::Router& router) {
@@ -174,10 +213,12 @@ void add_public_booking_routes(http::Router& router) {
   add(Method::get, "/public/{slug}/times", public_route(times));
   add(Method::post, "/public/{slug}/holds", public_route(hold));
   add(Method::del, "/public/{slug}/holds/{id}", public_route(release));
+  add(Method::post, "/public/{slug}/bookings", public_route(confirm));
   for (const char* path : {"/public/{slug}/restaurant", "/public/{slug}/dates", "/public/{slug}/times",
-                           "/public/{slug}/holds", "/public/{slug}/holds/{id}"}) {
+                           "/public/{slug}/holds", "/public/{slug}/holds/{id}", "/public/{slug}/bookings"}) {
     add(Method::options, path, preflight);
   }
+  add_public_manage_routes(router);
 }
 
 }  // namespace maitred::api

@@ -16,6 +16,7 @@
 #include "domain/calendar.hpp"
 #include "domain/custom_field_rules.hpp"
 #include "domain/errors.hpp"
+#include "domain/guest_booking_rules.hpp"
 #include "domain/guest_rules.hpp"
 #include "domain/restaurant_rules.hpp"
 #include "domain/seating.hpp"
@@ -350,6 +351,10 @@ void update_booking(const BookingContext& c, const std::string& id, const domain
     const std::string previous_customer = b.customer_id;
     if (ch.guest_email || ch.guest_phone) link_customer(events_of(c), b);
     c.store.bookings().update_booking(b);
+    // The guest's manage links work until the booking's (new) end.
+    if (b.date_time != old.date_time || b.duration != old.duration) {
+      c.store.manage_tokens().set_manage_token_expiry(c.restaurant.id, b.id, domain::booking_end(b));
+    }
     refresh_customer(events_of(c), b.customer_id, &b.guest);
     if (previous_customer != b.customer_id) refresh_customer(events_of(c), previous_customer, nullptr);
     auto changes = json::booking_changes(old, b);
@@ -405,6 +410,7 @@ void erase_booking(const BookingContext& c, const std::string& id) {
       store::log_corrupt(e, "erased without reading it");
     }
     c.store.bookings().erase_booking(c.restaurant.id, id);
+    c.store.manage_tokens().erase_manage_tokens(c.restaurant.id, id);
     refresh_customer(events_of(c), customer_id, nullptr);
     // Ids only: the booking was erased for data protection.
     record_booking_event(c, "booking.deleted", id);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace maitred::cli {
 
@@ -20,8 +21,9 @@ struct Range {
 };
 
 struct Option {
-  // A bool is a flag: given means true.
-  using Target = std::variant<std::string*, bool*, int*, std::uint32_t*, std::size_t*, long long*>;
+  // A bool is a flag: given means true. A vector is repeatable.
+  using Target =
+      std::variant<std::string*, bool*, int*, std::uint32_t*, std::size_t*, long long*, std::vector<std::string>*>;
 
   std::string_view name;  // "--listen", or "FILE" for a positional argument
   Target target;

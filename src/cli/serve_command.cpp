@@ -121,6 +121,8 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
       // only reclaims the rows.
       store.bookings().purge_expired_holds(clock.now());
       store.staff().purge_expired_sessions(clock.now());
+      // Guests' manage links of bookings that have ended.
+      store.manage_tokens().purge_expired_manage_tokens(clock.now());
       app::purge_finished_imports(store, clock.now() - kImportJobLifetime);
     });
     auto drop_old_events = [&store, &clock, &config] {

@@ -1,8 +1,10 @@
 #include "cli/serve_options.hpp"
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "app/admin.hpp"
+#include "http/trusted_proxies.hpp"
 
 namespace maitred::cli {
 
@@ -120,6 +122,9 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "Online bookings per day with one guest e-mail or phone, per restaurant",
        .show_default = true,
        .range = Range{1, 1'000'000}},
+      {.name = "--trusted-proxy",
+       .target = &o.trusted_proxies,
+       .help = "A reverse proxy (CIDR, IPv4 or IPv6; repeatable) whose X-Forwarded-For names the client"},
   };
   return with_store_options(o.store, std::move(rows));
 }
@@ -157,6 +162,12 @@ core::ServeConfig serve_config(const ServeOptions& o) {
   config.smtp_from = o.smtp_from;
   config.guest_holds_per_hour = o.guest_holds_per_hour;
   config.guest_bookings_per_day = o.guest_bookings_per_day;
+  config.trusted_proxies = o.trusted_proxies;
+  try {
+    (void)http::TrustedProxies(config.trusted_proxies);
+  } catch (const std::invalid_argument& e) {
+    throw app::UsageError(e.what());
+  }
   config.webhook_allow_private = o.webhook_allow_private;
   config.webhook_ca_file = o.webhook_ca;
   if (!o.webhook_ca.empty() && !std::filesystem::is_regular_file(o.webhook_ca)) {

@@ -38,6 +38,7 @@ struct ServeOptions {
   std::string smtp_from;
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;
+  std::vector<std::string> trusted_proxies;
   bool webhook_allow_private = false;
   std::string webhook_ca;
 };

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace maitred::core {
 
@@ -83,6 +84,9 @@ struct ServeConfig {
   // Abuse limits of the public booking API (api/public_limits.hpp).
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;
+  // Reverse proxies (CIDR networks or addresses) whose X-Forwarded-For names
+  // the client (http/trusted_proxies.hpp); empty: the header is ignored.
+  std::vector<std::string> trusted_proxies;
   // Webhooks: receivers on loopback, private and link-local addresses are
   // refused unless allowed (tests, on-premise receivers); an extra CA file
   // trusted beside the system store for https receivers.

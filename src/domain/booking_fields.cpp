@@ -12,8 +12,8 @@ namespace maitred::domain {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kSources = {"walkin",  "website", "phone", "email",
-                                                      "message", "eatie",   "api",   "other"};
+constexpr std::array<std::string_view, 9> kSources = {"walkin", "website", "phone", "email",      "message",
+                                                      "eatie",  "api",     "other", kOnlineSource};
 
 }  // namespace
 

@@ -8,7 +8,9 @@
 
 namespace maitred::domain {
 
-// walkin, website, phone, email, message, eatie, api, other (resos-api.md).
+// walkin, website, phone, email, message, eatie, api, other (resos-api.md),
+// and online: a guest booked on the public booking page or widget.
+inline constexpr std::string_view kOnlineSource = "online";
 std::span<const std::string_view> booking_sources();
 
 void check_booking_source(std::string_view source);

@@ -67,6 +67,20 @@ std::string address_of(const tcp::socket& socket) {
   return ec ? std::string{} : endpoint.address().to_string();
 }
 
+// The client's address: the peer's, or behind a trusted proxy the one its
+// X-Forwarded-For names (every such header, in order, as one list).
+std::string client_of(const bhttp::request<bhttp::string_body>& message, const std::string& peer,
+                      const TrustedProxies& proxies) {
+  if (proxies.empty() || !proxies.contains(peer)) return peer;
+  std::string forwarded;
+  const auto [first, last] = message.equal_range("X-Forwarded-For");
+  for (auto field = first; field != last; ++field) {
+    if (!forwarded.empty()) forwarded += ',';
+    forwarded += sv(field->value());
+  }
+  return proxies.client_address(peer, forwarded);
+}
+
 Request to_request(const bhttp::request<bhttp::string_body>& message, std::string client_address, bool secure) {
   Request request;
   request.method = parse_method(sv(message.method_string()));
@@ -338,7 +352,7 @@ asio::awaitable<void> serve_requests(Stream& stream, beast::flat_buffer& buffer,
     }
 
     const auto& message = parser.get();
-    Request request = to_request(message, client, secure);
+    Request request = to_request(message, client_of(message, client, shared.trusted_proxies), secure);
     Response response;
     if (!runs_on_handler_threads(request, shared)) {
       response = shared.pipeline.handle(request);

@@ -9,6 +9,7 @@
 #include "core/event_bell.hpp"
 #include "http/address_slots.hpp"
 #include "http/asio.hpp"
+#include "http/trusted_proxies.hpp"
 
 #include <boost/asio/thread_pool.hpp>
 
@@ -30,6 +31,8 @@ struct ConnectionShared {
   // What long polls wait on (http/long_poll.hpp); rung for all at shutdown
   // so no request waits out its poll then. Null where nothing long-polls.
   core::EventBell* bell = nullptr;
+  // --trusted-proxy: whose X-Forwarded-For names the client.
+  TrustedProxies trusted_proxies{};
 };
 
 // `slot` is the client address's share of the connections, held until the

@@ -84,6 +84,7 @@ struct Server::Impl {
         shared{config, pipeline, tls ? &*tls : nullptr, nullptr},
         per_address(config.max_connections_per_address) {
     shared.bell = bell;
+    shared.trusted_proxies = TrustedProxies(config.trusted_proxies);
     unsigned threads = config.threads != 0 ? config.threads : std::max(1U, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < threads; ++i) {
       contexts.push_back(std::make_unique<asio::io_context>(1));

@@ -5,8 +5,11 @@
 // settings beyond the online rules).
 
 #include <string>
+#include <string_view>
 
 #include "core/clock.hpp"
+#include "domain/booking.hpp"
+#include "domain/guest_booking_rules.hpp"
 #include "domain/hold.hpp"
 #include "domain/restaurant.hpp"
 
@@ -19,5 +22,15 @@ std::string public_restaurant_to_json(const domain::Restaurant& restaurant, core
 // {"_id", "date", "time", "people", "expiresAt", "now"}: the page counts the
 // hold down from the server's now.
 std::string public_hold_to_json(const domain::Hold& hold, core::SystemTime now);
+
+// The confirmed booking: {"_id", "date", "time", "people", "status",
+// "awaitsApproval", "manageToken", "manageUrl"}; no other ids.
+std::string confirmed_booking_to_json(const domain::Booking& booking, std::string_view manage_token);
+
+// The booking as its manage link shows it: the restaurant's public info,
+// when and for how many, its status, the guest's name and comment, until
+// when it can be canceled, what the guest may do now, and the server's now.
+std::string managed_booking_to_json(const domain::Restaurant& restaurant, const domain::Booking& booking,
+                                    const domain::GuestPermissions& may, core::SystemTime now);
 
 }  // namespace maitred::json

@@ -18,6 +18,7 @@
 #include "store/event_log.hpp"
 #include "store/guest_message_repository.hpp"
 #include "store/guest_repository.hpp"
+#include "store/manage_token_repository.hpp"
 #include "store/outbox_cursors.hpp"
 #include "store/restaurant_repository.hpp"
 #include "store/staff_repository.hpp"
@@ -63,6 +64,8 @@ class Store {
   virtual OutboxCursors& outbox() = 0;
   // Webhook secrets, deliveries and attempts (store/webhook_repository.hpp).
   virtual WebhookRepository& webhooks() = 0;
+  // Guests' manage-link tokens, kept hashed (store/manage_token_repository.hpp).
+  virtual ManageTokenRepository& manage_tokens() = 0;
 
   // Runs `body` so that no other writer, in this process or another, writes
   // between its reads and its writes, and its writes land together or not at

@@ -154,6 +154,33 @@ TEST_F(PublicBookingLimitsTest, HoldsPerAddressAreLimitedWithRetryAfter) {
   const long long wait_ms = std::stoll(over.header("retry-after"));
   EXPECT_GT(wait_ms, 0);
   EXPECT_LE(wait_ms, 3600 * 1000);
+  // Without --trusted-proxy, X-Forwarded-For changes nothing.
+  Reply forwarded = guest("POST", "/holds", R"({"date":"2027-01-08","time":"19:00","people":2})",
+                          {{"X-Forwarded-For", "203.0.113.5"}});
+  EXPECT_EQ(forwarded.status, 429u) << forwarded.body;
+}
+
+// Behind a trusted reverse proxy (here: the test itself, on loopback), the
+// client is the address X-Forwarded-For names, with a hold budget of its own.
+class PublicBookingProxyTest : public PublicBookingTest {
+ protected:
+  std::vector<std::string> server_args() const override {
+    return {"--rate-limit",    "100000",       "--guest-holds-per-hour", "1",
+            "--trusted-proxy", "127.0.0.1/32", "--trusted-proxy",        "::1"};
+  }
+  Reply hold_from(const std::string& client) {
+    return guest("POST", "/holds", R"({"date":"2027-01-08","time":"19:00","people":2})",
+                 {{"X-Forwarded-For", "198.51.100.77, " + client}});
+  }
+};
+
+TEST_F(PublicBookingProxyTest, ForwardedClientsHaveBudgetsOfTheirOwn) {
+  create("/v1/tables", R"({"name":"F2","seatsMin":1,"seatsMax":4})");
+  create("/v1/tables", R"({"name":"F3","seatsMin":1,"seatsMax":4})");
+  EXPECT_EQ(hold_from("203.0.113.5").status, 200u);
+  EXPECT_EQ(hold_from("203.0.113.5").status, 429u) << "one hold an hour per address";
+  EXPECT_EQ(hold_from("203.0.113.6").status, 200u) << "another client behind the same proxy";
+  EXPECT_EQ(hold("19:00").status, 200u) << "the proxy's own address is a client too";
 }
 
 }  // namespace

@@ -14,10 +14,11 @@ using test::kAccepted;
 using test::Thrown;
 using test::thrown;
 
-TEST(BookingFields, SourcesAreResosEightInOrder) {
+TEST(BookingFields, SourcesAreResosEightInOrderThenOnline) {
   const auto sources = booking_sources();
   EXPECT_EQ(std::vector<std::string_view>(sources.begin(), sources.end()),
-            (std::vector<std::string_view>{"walkin", "website", "phone", "email", "message", "eatie", "api", "other"}));
+            (std::vector<std::string_view>{"walkin", "website", "phone", "email", "message", "eatie", "api", "other",
+                                           "online"}));
 }
 
 TEST(BookingFields, EverySourceIsAccepted) {
@@ -26,7 +27,7 @@ TEST(BookingFields, EverySourceIsAccepted) {
 
 TEST(BookingFields, AnUnknownSourceIsRefusedListingTheSources) {
   const Thrown refused{"InvalidInput", "invalid_field", "source",
-                       "source must be one of walkin, website, phone, email, message, eatie, api, other."};
+                       "source must be one of walkin, website, phone, email, message, eatie, api, other, online."};
   for (const char* source : {"", "web", "Website", "walk-in", "phone "}) {
     EXPECT_EQ(thrown([&] { check_booking_source(source); }), refused) << "'" << source << "'";
   }

@@ -546,6 +546,41 @@ TEST_P(StoreConformance, ExpiredHoldsArePurged) {
 }
 
 // ---------------------------------------------------------------------------
+// Manage tokens
+
+TEST_P(StoreConformance, ManageTokensAreFoundByHashMovedErasedAndPurged) {
+  auto token = [&](const std::string& hash, const std::string& booking, core::SystemTime expires) {
+    return ManageToken{hash, restaurant_.id, booking, expires, kNow};
+  };
+  // Several tokens per booking are normal (one per e-mail).
+  s_.manage_tokens().insert_manage_token(token("aa01", "B1", kNow + 60s));
+  s_.manage_tokens().insert_manage_token(token("aa02", "B1", kNow + 60s));
+  s_.manage_tokens().insert_manage_token(token("bb01", "B2", kNow - 1s));
+
+  auto found = s_.manage_tokens().find_manage_token("aa02");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->restaurant_id, restaurant_.id);
+  EXPECT_EQ(found->booking_id, "B1");
+  EXPECT_EQ(found->expires_at, kNow + 60s);
+  EXPECT_EQ(found->created_at, kNow);
+  EXPECT_FALSE(s_.manage_tokens().find_manage_token("zz99").has_value());
+  expect_conflict([&] { s_.manage_tokens().insert_manage_token(token("aa01", "B3", kNow)); }, "same hash twice");
+
+  s_.atomically([&] { s_.manage_tokens().set_manage_token_expiry(restaurant_.id, "B1", kNow + 3600s); });
+  EXPECT_EQ(s_.manage_tokens().find_manage_token("aa01")->expires_at, kNow + 3600s);
+  EXPECT_EQ(s_.manage_tokens().find_manage_token("aa02")->expires_at, kNow + 3600s);
+  EXPECT_EQ(s_.manage_tokens().find_manage_token("bb01")->expires_at, kNow - 1s) << "other bookings keep theirs";
+
+  EXPECT_EQ(s_.manage_tokens().purge_expired_manage_tokens(kNow), 1u);
+  EXPECT_FALSE(s_.manage_tokens().find_manage_token("bb01").has_value());
+  EXPECT_EQ(s_.manage_tokens().purge_expired_manage_tokens(kNow), 0u);
+
+  s_.manage_tokens().erase_manage_tokens(restaurant_.id, "B1");
+  EXPECT_FALSE(s_.manage_tokens().find_manage_token("aa01").has_value());
+  EXPECT_FALSE(s_.manage_tokens().find_manage_token("aa02").has_value());
+}
+
+// ---------------------------------------------------------------------------
 // Staff users and sessions
 
 TEST_P(StoreConformance, StaffUsersAreFoundByNameAndUniquePerRestaurant) {

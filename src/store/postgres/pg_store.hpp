@@ -50,7 +50,8 @@ class PgStore final : public Store,
                       public EventLog,
                       public GuestMessageRepository,
                       public OutboxCursors,
-                      public WebhookRepository {
+                      public WebhookRepository,
+                      public ManageTokenRepository {
  public:
   // Connects lazily (the pool opens connections on demand), applies pending
   // migrations now. Throws StoreUnavailable when PostgreSQL cannot be reached.
@@ -71,6 +72,7 @@ class PgStore final : public Store,
   GuestMessageRepository& guest_messages() override { return *this; }
   OutboxCursors& outbox() override { return *this; }
   WebhookRepository& webhooks() override { return *this; }
+  ManageTokenRepository& manage_tokens() override { return *this; }
 
   void create_restaurant(const domain::Restaurant& restaurant) override;
   std::optional<domain::Restaurant> find_restaurant(std::string_view id) override;
@@ -150,6 +152,15 @@ class PgStore final : public Store,
   void finish_guest_message_attempt(const domain::GuestMessage& message) override;
   std::vector<domain::GuestMessage> list_guest_messages(std::string_view restaurant_id,
                                                         std::string_view booking_id) override;
+
+  // sqlite_manage_tokens.cpp / pg_manage_tokens.cpp
+  void insert_manage_token(const ManageToken& token) override;
+  std::optional<ManageToken> find_manage_token(std::string_view token_hash) override;
+  void set_manage_token_expiry(std::string_view restaurant_id, std::string_view booking_id,
+                               core::SystemTime expires_at) override;
+  void erase_manage_tokens(std::string_view restaurant_id, std::string_view booking_id) override;
+  std::size_t purge_expired_manage_tokens(core::SystemTime now) override;
+
   // sqlite_webhooks.cpp / pg_webhooks.cpp
   void add_webhook_secret(std::string_view restaurant_id, std::string_view endpoint_id, std::string_view secret,
                           core::SystemTime at) override;

@@ -163,6 +163,14 @@ const std::vector<TableSpec>& tables() {
         {"error", text}},
        {"delivery_id", "number"},
        {"delivery_id", "number"}},
+      {"manage_tokens",
+       {{"token_hash", text},
+        {"restaurant_id", text},
+        {"booking_id", text},
+        {"expires_at", integer},
+        {"created_at", integer}},
+       {"token_hash"},
+       {"token_hash"}},
   };
   return all;
 }
