@@ -62,6 +62,13 @@ const shell = readFileSync(join(webDir, 'booking/index.html'), 'utf8')
   .replaceAll('{{style}}', bookingStyle);
 add('/book', 'text/html; charset=utf-8', Buffer.from(shell), false);
 
+// The guest's manage page (/manage/{token}): its own script, the same style.
+const manageScript = addHashed('manage', 'js', 'text/javascript; charset=utf-8', await bundle('manage/main.jsx'));
+const manageShell = readFileSync(join(webDir, 'manage/index.html'), 'utf8')
+  .replaceAll('{{script}}', manageScript)
+  .replaceAll('{{style}}', bookingStyle);
+add('/manage', 'text/html; charset=utf-8', Buffer.from(manageShell), false);
+
 // The widget restaurants put on their own site, under a stable name.
 add('/widget.js', 'text/javascript; charset=utf-8', await bundle('widget/widget.js'), false);
 

@@ -41,12 +41,21 @@ Response booking_page(RequestContext& ctx) {
   return response;
 }
 
+// The guest's manage page: one shell; the page reads the token from its path.
+// Nobody needs to frame it, and its address is a credential: no referrer.
+Response manage_page(RequestContext& ctx) {
+  Response response = http::asset_response(ctx.request, required_asset("/manage"));
+  response.set_header("Content-Security-Policy", http::page_security_policy("'none'"));
+  return response;
+}
+
 }  // namespace
 
 void add_web_page_routes(http::Router& router) {
   router.add(Method::get, "/assets/{name}", Access::open, asset);
   router.add(Method::get, "/widget.js", Access::open, widget);
   router.add(Method::get, "/book/{slug}", Access::open, booking_page);
+  router.add(Method::get, "/manage/{token}", Access::open, manage_page);
 }
 
 }  // namespace maitred::api

@@ -38,3 +38,10 @@ export const releaseHold = (slug, id) =>
   call(`${base(slug)}/holds/${encodeURIComponent(id)}`, { method: 'DELETE' }).catch(() => null);
 export const confirmBooking = (slug, body) =>
   call(`${base(slug)}/bookings`, { method: 'POST', body: JSON.stringify(body) });
+
+const manage = (token) => `/public/manage/${encodeURIComponent(token)}`;
+export const fetchManaged = (token) => call(manage(token));
+export const cancelManaged = (token) => call(`${manage(token)}/cancel`, { method: 'POST' });
+export const changeManaged = (token, date, time, people) =>
+  call(manage(token), { method: 'PUT', body: JSON.stringify({ date, time, people }) });
+export const calendarUrl = (token) => `${manage(token)}/calendar.ics`;

@@ -45,6 +45,11 @@ export async function startMaitred({ args = [] } = {}) {
     dataDir,
     log: () => log,
     // Moves every process's clock on the folder (no sleeping in tests).
+    // Moves every process's clock `seconds` on from where the file says.
+    advanceClock(seconds) {
+      const current = Date.parse(readFileSync(clockFile, 'utf8').trim());
+      this.setClock(new Date(current + seconds * 1000).toISOString().replace('.000Z', 'Z'));
+    },
     setClock(instant) {
       writeFileSync(`${clockFile}.new`, `${instant}\n`);
       renameSync(`${clockFile}.new`, clockFile);

@@ -1,4 +1,5 @@
 import { formatDate, formatTime } from '../dates.js';
+import { calendarUrl } from '../public_api.js';
 import { StepHeading } from './step_heading.jsx';
 
 export function DoneStep({ booking, email, locale, t }) {
@@ -16,7 +17,7 @@ export function DoneStep({ booking, email, locale, t }) {
       <p>{booking.awaitsApproval ? t('requestedText') : t('confirmedText', { email })}</p>
       <div class="actions">
         {booking.manageToken ? (
-          <a class="button" href={`/public/manage/${encodeURIComponent(booking.manageToken)}/calendar.ics`} download="booking.ics">
+          <a class="button" href={calendarUrl(booking.manageToken)} download="booking.ics">
             {t('addToCalendar')}
           </a>
         ) : null}
