@@ -45,8 +45,9 @@ async function bundle(entry, loader = undefined) {
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const assets = [];
-function add(path, contentType, bytes, immutable) {
-  assets.push({ path, contentType, bytes, immutable, hash: hashOf(bytes) });
+// `inline`: the CSP hashes of a page's inline script and style.
+function add(path, contentType, bytes, immutable, inline = ['', '']) {
+  assets.push({ path, contentType, bytes, immutable, hash: hashOf(bytes), inline });
   writeFileSync(join(outDir, 'assets', path.replace(/^\//, '').replaceAll('/', '_')), bytes);
   return path;
 }
@@ -54,13 +55,22 @@ function addHashed(stem, ext, contentType, bytes) {
   return add(`/assets/${stem}.${hashOf(bytes).slice(0, 10)}.${ext}`, contentType, bytes, true);
 }
 
-// The booking page: a shell that names its hashed script and style.
-const bookingScript = addHashed('booking', 'js', 'text/javascript; charset=utf-8', await bundle('booking/main.jsx'));
-const bookingStyle = addHashed('booking', 'css', 'text/css; charset=utf-8', await bundle('booking/style.css'));
+// The booking page: one response carries all the first step needs (on a
+// phone network every further request costs a round trip of half a
+// second): its script and style inline, allowed by their hashes in the
+// Content-Security-Policy, and a JSON block the server fills with the
+// restaurant (@@RESTAURANT@@).
+const bookingScriptText = (await bundle('booking/main.jsx')).toString('utf8');
+const bookingStyleText = (await bundle('booking/style.css')).toString('utf8').trim();
+for (const [name, text, closing] of [['script', bookingScriptText, '</script'], ['style', bookingStyleText, '</style']]) {
+  if (text.toLowerCase().includes(closing)) throw new Error(`the booking page's ${name} contains ${closing}`);
+}
+const cspHash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const shell = readFileSync(join(webDir, 'booking/index.html'), 'utf8')
-  .replaceAll('{{script}}', bookingScript)
-  .replaceAll('{{style}}', bookingStyle);
-add('/book', 'text/html; charset=utf-8', Buffer.from(shell), false);
+  .replace('{{inline_style}}', () => bookingStyleText)
+  .replace('{{inline_script}}', () => bookingScriptText);
+add('/book', 'text/html; charset=utf-8', Buffer.from(shell), false, [cspHash(bookingScriptText), cspHash(bookingStyleText)]);
+const bookingStyle = addHashed('booking', 'css', 'text/css; charset=utf-8', Buffer.from(bookingStyleText));
 
 // The guest's manage page (/manage/{token}): its own script, the same style.
 const manageScript = addHashed('manage', 'js', 'text/javascript; charset=utf-8', await bundle('manage/main.jsx'));
@@ -94,7 +104,7 @@ assets.forEach((asset, i) => {
     arrays += `constexpr unsigned char asset${i}_${name}[] = {\n${bytesLiteral(bytes)}};\n`;
   }
   table +=
-    `    {"${asset.path}", "${asset.contentType}", ${asset.immutable}, "\\"${asset.hash}\\"",\n` +
+    `    {"${asset.path}", "${asset.contentType}", ${asset.immutable}, "\\"${asset.hash}\\"", "${asset.inline[0]}", "${asset.inline[1]}",\n` +
     `     {asset${i}_identity, ${asset.bytes.length}}, {asset${i}_gzip, ${gzip.length}},` +
     ` {asset${i}_brotli, ${brotli.length}}},\n`;
 });

@@ -1,10 +1,14 @@
 #include "api/web_pages.hpp"
 
+#include <optional>
 #include <string>
 
 #include "core/check.hpp"
+#include "domain/public_page_rules.hpp"
 #include "http/api_error.hpp"
 #include "http/static_asset.hpp"
+#include "json/public_booking_codec.hpp"
+#include "store/store.hpp"
 #include "web/assets.hpp"
 
 namespace maitred::api {
@@ -32,12 +36,49 @@ Response widget(RequestContext& ctx) {
   return http::asset_response(ctx.request, required_asset("/widget.js"));
 }
 
-// The same shell for every restaurant: the page reads the slug from its own
-// path and asks the public API, which answers 404 for an unknown one. Framed
-// by restaurants' sites through the widget, so any ancestor may frame it.
+// Where the server writes the restaurant into the booking page.
+constexpr std::string_view kRestaurantMarker = "@@RESTAURANT@@";
+
+// The restaurant as JSON that is safe inside a <script> element: no "<",
+// so no "</script>" can end it early ("\u003c" means the same to JSON).
+std::string script_safe(std::string json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The booking page with the restaurant written into it, so the first step
+// needs no second request (docs/ARCHITECTURE.md, "Web front ends"). Framed
+// by restaurants' sites through the widget, so any ancestor may frame it. An
+// unknown slug gets the same page with no restaurant and a 404: the page
+// then asks the public API, whose answer explains.
 Response booking_page(RequestContext& ctx) {
-  Response response = http::asset_response(ctx.request, required_asset("/book"));
-  response.set_header("Content-Security-Policy", http::page_security_policy("*"));
+  const web::Asset& page = required_asset("/book");
+  const std::string_view slug = ctx.path_param("slug");
+  std::optional<domain::Restaurant> restaurant;
+  if (domain::is_valid_slug(slug)) restaurant = ctx.services.store.restaurants().find_restaurant_by_slug(slug);
+  const std::string data =
+      restaurant ? script_safe(json::public_restaurant_to_json(*restaurant, ctx.services.clock.now())) : "null";
+
+  std::string_view shell = page.identity.view();
+  const auto at = shell.find(kRestaurantMarker);
+  MAITRED_CHECK(at != std::string_view::npos, "web/booking/index.html has the restaurant marker");
+  Response response;
+  response.status = restaurant ? 200 : 404;
+  response.body.reserve(shell.size() + data.size());
+  response.body.append(shell.substr(0, at)).append(data).append(shell.substr(at + kRestaurantMarker.size()));
+  response.set_header("Content-Type", std::string(page.content_type));
+  response.set_header("Cache-Control", "no-cache");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "no-referrer");
+  response.set_header("Content-Security-Policy", http::page_security_policy(page, "*"));
   return response;
 }
 
@@ -45,7 +86,7 @@ Response booking_page(RequestContext& ctx) {
 // Nobody needs to frame it, and its address is a credential: no referrer.
 Response manage_page(RequestContext& ctx) {
   Response response = http::asset_response(ctx.request, required_asset("/manage"));
-  response.set_header("Content-Security-Policy", http::page_security_policy("'none'"));
+  response.set_header("Content-Security-Policy", http::page_security_policy(required_asset("/manage"), "'none'"));
   return response;
 }
 

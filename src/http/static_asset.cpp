@@ -39,9 +39,11 @@ ContentCoding preferred_coding(std::string_view accept_encoding) {
   return ContentCoding::identity;
 }
 
-std::string page_security_policy(std::string_view frame_ancestors) {
-  return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-         "form-action 'self'; base-uri 'none'; frame-ancestors " +
+std::string page_security_policy(const web::Asset& page, std::string_view frame_ancestors) {
+  auto with = [](std::string_view hash) { return hash.empty() ? std::string() : " " + std::string(hash); };
+  return "default-src 'none'; script-src 'self'" + with(page.inline_script_hash) + "; style-src 'self'" +
+         with(page.inline_style_hash) +
+         "; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors " +
          std::string(frame_ancestors);
 }
 

@@ -20,9 +20,10 @@ enum class ContentCoding { identity, gzip, brotli };
 ContentCoding preferred_coding(std::string_view accept_encoding);
 
 // The strict Content-Security-Policy of every page maitred serves: its own
-// scripts, styles and API only. `frame_ancestors` is the CSP source list of
-// who may frame the page ("'none'" or "*").
-std::string page_security_policy(std::string_view frame_ancestors);
+// scripts, styles and API only, plus the page's own inline script and style
+// by their hashes. `frame_ancestors` is the CSP source list of who may frame
+// the page ("'none'" or "*").
+std::string page_security_policy(const web::Asset& page, std::string_view frame_ancestors);
 
 Response asset_response(const Request& request, const web::Asset& asset);
 

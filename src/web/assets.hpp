@@ -17,11 +17,15 @@ struct AssetBytes {
 };
 
 struct Asset {
-  std::string_view path;  // "/assets/booking.3f2a9c1e07.js", "/widget.js", "/book"
+  std::string_view path;  // "/assets/manage.3f2a9c1e07.js", "/widget.js", "/book"
   std::string_view content_type;
   // The name carries the content hash: a browser may keep it for a year.
   bool immutable;
   std::string_view etag;  // "\"<16 hex digits of SHA-256>\""
+  // A page's inline script and style, as CSP sources ("'sha256-...'");
+  // empty for assets without them.
+  std::string_view inline_script_hash;
+  std::string_view inline_style_hash;
   AssetBytes identity;
   AssetBytes gzip;
   AssetBytes brotli;

@@ -11,10 +11,10 @@ class WebPagesTest : public SetupApiBase {
  protected:
   std::string slug() { return string_at(call("GET", "/v1/restaurant").body, "slug"); }
 
-  // The hashed script the booking page names.
+  // The hashed script a page names.
   std::string script_path(const std::string& page) {
     const auto end_of_name = page.find(".js\"");
-    const auto start = page.rfind("/assets/booking.", end_of_name);
+    const auto start = page.rfind("/assets/", end_of_name);
     EXPECT_NE(start, std::string::npos) << page;
     return page.substr(start, end_of_name + 3 - start);
   }
@@ -38,10 +38,29 @@ TEST_F(WebPagesTest, TheBookingPageIsHtmlWithAStrictContentSecurityPolicy) {
   EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
   EXPECT_NE(page.body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_EQ(page.header("x-content-type-options"), "nosniff");
+  // Script and style inline, allowed by their hashes only.
+  EXPECT_NE(csp.find("script-src 'self' 'sha256-"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("style-src 'self' 'sha256-"), std::string::npos) << csp;
+  // The restaurant is in the page: the first step needs no second request.
+  const std::string name = string_at(call("GET", "/v1/restaurant").body, "name");
+  EXPECT_NE(page.body.find("\"name\":\"" + name + "\""), std::string::npos);
+
+  Reply unknown = get("/book/no-such-restaurant");
+  EXPECT_EQ(unknown.status, 404u);
+  EXPECT_NE(unknown.body.find(">null</script>"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, ARestaurantNameCannotEndTheScriptItIsWrittenInto) {
+  expect_true(call("PUT", "/v1/restaurant", R"({"name":"Bistro </script><script>alert(1)</script>"})"));
+  Reply page = get("/book/" + slug());
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_EQ(page.body.find("</script><script>alert(1)"), std::string::npos);
+  EXPECT_NE(page.body.find("Bistro \\u003c/script>\\u003cscript>alert(1)\\u003c/script>"), std::string::npos)
+      << page.body.substr(page.body.find("restaurant-data"), 300);
 }
 
 TEST_F(WebPagesTest, HashedAssetsAreCachedForAYearInTheBestEncodingTheClientTakes) {
-  const std::string script = script_path(get("/book/" + slug()).body);
+  const std::string script = script_path(get("/manage/some-token").body);
 
   Reply plain = get(script);
   ASSERT_EQ(plain.status, 200u);

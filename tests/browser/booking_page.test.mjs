@@ -57,6 +57,23 @@ describe('the widget', () => {
   });
   after(() => host?.close());
 
+  test('the host page may call the public API only once the restaurant lists its origin', async () => {
+    const page = await chromium.newPage();
+    await page.goto(hostOrigin);
+    const read = () =>
+      page.evaluate(async (url) => {
+        try {
+          const response = await fetch(url);
+          return (await response.json()).name;
+        } catch (e) {
+          return 'blocked';
+        }
+      }, `${maitred.origin}/public/${slug}/restaurant`);
+    assert.equal(await read(), 'blocked');
+    assert.equal((await maitred.api('PUT', '/v1/restaurant', { allowedOrigins: [hostOrigin] })).status, 200);
+    assert.equal(await read(), 'Bistro Maitred (demo)');
+  });
+
   test('opens the booking page in a dialog on the host page and closes with Escape', async () => {
     const page = await chromium.newPage();
     await page.goto(hostOrigin);
@@ -66,6 +83,8 @@ describe('the widget', () => {
     await dialog.waitFor();
     const frame = page.frameLocator('iframe[title="Book et bord"]');
     await frame.getByRole('heading', { level: 1, name: 'Bistro Maitred (demo)' }).waitFor();
+    // In the language the host page asked for.
+    await frame.getByRole('heading', { name: 'Hvor mange gæster?' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'widget-open.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

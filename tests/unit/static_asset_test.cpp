@@ -31,5 +31,21 @@ TEST(StaticAsset, EveryBundledAssetHasAllThreeEncodingsAndAnEtag) {
   }
 }
 
+// The booking page's budget (issue: at most 60 KB compressed for the page's
+// own assets): the shell, its script and its style, as browsers get them.
+TEST(StaticAsset, TheBookingPageStaysWithinSixtyKilobytesCompressed) {
+  std::size_t brotli = 0;
+  std::size_t gzip = 0;
+  for (const web::Asset& asset : web::all_assets()) {
+    if (asset.path == "/book" || asset.path.starts_with("/assets/booking.")) {
+      brotli += asset.brotli.size;
+      gzip += asset.gzip.size;
+    }
+  }
+  EXPECT_GT(gzip, 0u);
+  EXPECT_LE(gzip, 60u * 1024) << "gzip";
+  EXPECT_LE(brotli, 60u * 1024) << "brotli";
+}
+
 }  // namespace
 }  // namespace maitred::http

@@ -2,7 +2,15 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { localDate } from './dates.js';
 import { pickLanguage, translator } from './i18n.js';
 import { confirmBooking, fetchRestaurant, placeHold, releaseHold } from './public_api.js';
-import { serverNow } from './server_clock.js';
+import { serverNow, syncServerClock } from './server_clock.js';
+
+function readInlineRestaurant() {
+  try {
+    return JSON.parse(document.getElementById('restaurant-data')?.textContent || 'null');
+  } catch {
+    return null;
+  }
+}
 import { DateStep } from './steps/date_step.jsx';
 import { DetailsStep } from './steps/details_step.jsx';
 import { DoneStep } from './steps/done_step.jsx';
@@ -31,7 +39,14 @@ export function BookingApp({ slug, requestedLanguage }) {
   const [email, setEmail] = useState('');
 
   useEffect(() => {
-    fetchRestaurant(slug).then(setRestaurant, (e) => setProblem(e.message));
+    // Written into the page by the server; asked for when it is not there.
+    const inline = readInlineRestaurant();
+    if (inline) {
+      syncServerClock(inline.now);
+      setRestaurant(inline);
+    } else {
+      fetchRestaurant(slug).then(setRestaurant, (e) => setProblem(e.message));
+    }
   }, [slug]);
 
   const language = pickLanguage(requestedLanguage, navigator.languages, restaurant?.language);
