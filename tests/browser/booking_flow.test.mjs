@@ -156,7 +156,17 @@ describe('booking page', () => {
     await page.getByRole('alert').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
     await expectAccessible(page, 'details with errors');
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.keyboard.type('+45 12 34 56 78');
+    // On through the comment to the consent box, ticked with Space.
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement.id)) !== 'consent'; i += 1) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Space');
+    maitred.advanceClock(10);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Your request was sent' }).waitFor();
+    // The confirmation's heading has the focus, for screen readers.
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Your request was sent');
   });
 
   test('fits a phone screen', async () => {

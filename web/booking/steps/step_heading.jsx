@@ -5,7 +5,12 @@ import { useEffect, useRef } from 'preact/hooks';
 // keyboard continues from there.
 export function StepHeading({ step, title, t }) {
   const heading = useRef(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    // After the step that had the focus (a button now gone or disabled) is
+    // out of the way, or the browser moves the focus to the body again.
+    const timer = setTimeout(() => heading.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <>
       {step ? <p class="muted step">{t('step', { n: step })}</p> : null}
