@@ -85,8 +85,10 @@ export function BookingApp({ slug, requestedLanguage }) {
     );
   }
 
-  const backToTimes = (message) => {
-    if (hold) releaseHold(slug, hold._id);
+  // The hold is let go before the times are asked for again, so the guest's
+  // own table shows as free.
+  const backToTimes = async (message) => {
+    if (hold) await releaseHold(slug, hold._id);
     setHold(null);
     setNotice(message);
     setStep('time');
