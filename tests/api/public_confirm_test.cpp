@@ -62,6 +62,19 @@ class PublicConfirmTest : public SetupApiBase {
     return std::string("/public/manage/") + confirmed["manageToken"].GetString();
   }
   void set_clock(const char* utc) { clock().set(*core::parse_utc(utc)); }
+  // The actors of the booking's own history entries: online bookings want
+  // e-mails, and the background sender may record them (email.*) at any
+  // moment in between.
+  std::vector<std::string> booking_actors(const std::string& id) {
+    auto history = read("/v1/bookings/" + id + "/history");
+    std::vector<std::string> actors;
+    if (!history.IsArray()) return actors;
+    for (const auto& entry : history.GetArray()) {
+      const std::string action = entry.HasMember("action") ? entry["action"].GetString() : "";
+      if (!action.starts_with("email.")) actors.push_back(entry["actor"]["type"].GetString());
+    }
+    return actors;
+  }
 
   std::string slug_;
 };
@@ -227,9 +240,9 @@ TEST_F(PublicConfirmTest, TheGuestCancelsOnceAndTheSecondTimeSeesTheState) {
 
   const std::string id = doc["_id"].GetString();
   EXPECT_EQ(at(read("/v1/bookings/" + id), "status"), q("canceled"));
-  auto history = read("/v1/bookings/" + id + "/history");
-  ASSERT_EQ(history.Size(), 2u) << "the second cancel changed nothing";
-  EXPECT_EQ(at(history, "1.actor.type"), q("guest"));
+  const auto actors = booking_actors(id);
+  ASSERT_EQ(actors.size(), 2u) << "the second cancel changed nothing";
+  EXPECT_EQ(actors[1], "guest");
   auto events = read("/v1/events?types=booking.status_changed");
   ASSERT_EQ(events["events"].Size(), 1u);
   EXPECT_EQ(at(events, "events.0.actor.type"), q("guest"));
@@ -254,7 +267,9 @@ TEST_F(PublicConfirmTest, TheGuestMovesTheBookingThroughTheSameChecks) {
   EXPECT_EQ(string_at(moved.body, "time"), "20:00");
   const std::string id = doc["_id"].GetString();
   EXPECT_EQ(at(read("/v1/bookings/" + id), "time"), q("20:00"));
-  EXPECT_EQ(at(read("/v1/bookings/" + id + "/history"), "1.actor.type"), q("guest"));
+  const auto actors = booking_actors(id);
+  ASSERT_EQ(actors.size(), 2u);
+  EXPECT_EQ(actors[1], "guest");
 
   // The only table is taken at 22:00 by a staff booking.
   create("/v1/bookings", R"({"date":"2027-01-08","time":"22:00","people":2,"guest":{"name":"Staff"}})");
