@@ -10,6 +10,8 @@
 #include "api/public_guest.hpp"
 #include "app/guest_booking_service.hpp"
 #include "domain/guest_booking_rules.hpp"
+#include "domain/guest_mail_content.hpp"
+#include "domain/ics_invite.hpp"
 #include "http/api_error.hpp"
 #include "json/json_reader.hpp"
 #include "json/public_booking_codec.hpp"
@@ -57,6 +59,23 @@ Response cancel(RequestContext& ctx) {
   return view_of(ctx, managed.restaurant, now);
 }
 
+// GET /public/manage/{token}/calendar.ics: the booking as a calendar entry
+// to import, made by the same builder as the e-mails' attachment (same UID,
+// so it is the same entry), with METHOD:PUBLISH as it is a download.
+Response calendar(RequestContext& ctx) {
+  const auto managed = managed_booking(ctx);
+  auto invite = domain::booking_invite_facts(managed.restaurant, managed.booking, ctx.services.clock.now());
+  invite.publish = true;
+  invite.cancel = managed.booking.status == "canceled";
+  Response response;
+  response.status = 200;
+  response.body = domain::ics_invite(invite);
+  response.set_header("Content-Type", "text/calendar; charset=utf-8");
+  response.set_header("Content-Disposition", "attachment; filename=\"booking.ics\"");
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
 // PUT /public/manage/{token} {"date", "time", "people"}: any of them.
 Response change(RequestContext& ctx) {
   const auto managed = managed_booking(ctx);
@@ -78,6 +97,7 @@ void add_public_manage_routes(http::Router& router) {
   router.add(Method::get, "/public/manage/{token}", Access::open, show);
   router.add(Method::put, "/public/manage/{token}", Access::open, change);
   router.add(Method::post, "/public/manage/{token}/cancel", Access::open, cancel);
+  router.add(Method::get, "/public/manage/{token}/calendar.ics", Access::open, calendar);
 }
 
 }  // namespace maitred::api

@@ -90,6 +90,18 @@ Response manage_page(RequestContext& ctx) {
   return response;
 }
 
+// The guest's manage page (the link in e-mails): one shell for every
+// booking; the page reads the token from its own path and asks
+// /public/manage/{token}, which answers 404 for a bad one. Never framed. A
+// build whose web/ has no manage page yet answers 404 rather than failing.
+Response manage_page(RequestContext& ctx) {
+  const web::Asset* shell = web::find_asset("/manage");
+  if (shell == nullptr) throw http::ApiError(404, "not_found", "The booking management page is not available.");
+  Response response = http::asset_response(ctx.request, *shell);
+  response.set_header("Content-Security-Policy", http::page_security_policy("'none'"));
+  return response;
+}
+
 }  // namespace
 
 void add_web_page_routes(http::Router& router) {

@@ -84,6 +84,9 @@ ConfirmedBooking confirm_hold(const BookingContext& c, const GuestBookingRequest
   draft.comment = r.comment;
   draft.custom_fields = r.custom_fields;
   draft.language_code = r.language_code;
+  // The guest gave an e-mail address to get the confirmation (and the
+  // manage link in it).
+  draft.notification_email = true;
 
   ConfirmedBooking confirmed;
   // The booking and its first token land together.

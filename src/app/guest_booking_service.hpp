@@ -49,7 +49,8 @@ struct ConfirmedBooking {
 };
 
 // POST /public/{slug}/bookings: the hold becomes a booking with source
-// "online" and the restaurant's defaultStatus, through create_booking. Throws
+// "online", the restaurant's defaultStatus and notificationEmail true (the
+// guest gave the address for the confirmation), through create_booking. Throws
 // InvalidInput (422) for the guest's details, `rejected` for the honeypot,
 // TooManyAttempts (429) for a form filled in faster than a person can, or
 // over the contact's daily limit, NotFound for an unknown hold.

@@ -168,7 +168,9 @@ int serve(const core::ServeConfig& given, const core::Clock& clock) {
     // thread; a slow mail server delays only e-mails): the "guest-mail"
     // outbox consumer queues what each committed booking event means, in
     // the transaction that advances its cursor; the sender sends what is due.
-    delivery::GuestMailSender guest_mail(store, clock, {config.smtp_url, config.smtp_from});
+    // The manage link's base: --public-url, else the address just bound.
+    const std::string public_url = config.public_url.empty() ? url : config.public_url;
+    delivery::GuestMailSender guest_mail(store, clock, {config.smtp_url, config.smtp_from, public_url});
     delivery::OutboxConsumer guest_mail_consumer(store, "guest-mail",
                                                  [&store, &clock](const std::vector<domain::Event>& events) {
                                                    delivery::fan_out_guest_mail(store, clock, events);

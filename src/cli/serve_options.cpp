@@ -112,6 +112,10 @@ std::vector<Option> serve_options(ServeOptions& o) {
        .help = "SMTP server for guest e-mails: smtps://user:pass@host:465 (TLS), smtp://user:pass@host:587 "
                "(STARTTLS required), or smtp://host:port?tls=none (plain, for a local relay or a test receiver)"},
       {.name = "--smtp-from", .target = &o.smtp_from, .help = "Sender address of guest e-mails (with --smtp-url)"},
+      {.name = "--public-url",
+       .target = &o.public_url,
+       .help = "Where guests reach this server, e.g. https://book.example.com: the base of the manage link in "
+               "guest e-mails (default: the --listen address, https unless --insecure-http)"},
       {.name = "--guest-holds-per-hour",
        .target = &o.guest_holds_per_hour,
        .help = "Tables a client address may hold per hour on the public booking page",
@@ -160,6 +164,11 @@ core::ServeConfig serve_config(const ServeOptions& o) {
   config.event_retention = std::chrono::hours{24 * o.event_retention_days};
   config.smtp_url = o.smtp_url;
   config.smtp_from = o.smtp_from;
+  if (!o.public_url.empty()) {
+    auto public_url = core::parse_public_url(o.public_url, error);
+    if (!public_url) throw app::UsageError(error);
+    config.public_url = *public_url;
+  }
   config.guest_holds_per_hour = o.guest_holds_per_hour;
   config.guest_bookings_per_day = o.guest_bookings_per_day;
   config.trusted_proxies = o.trusted_proxies;

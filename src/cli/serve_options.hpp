@@ -36,6 +36,7 @@ struct ServeOptions {
   long long login_lock_seconds = 15 * 60;
   std::string smtp_url;
   std::string smtp_from;
+  std::string public_url;
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;
   std::vector<std::string> trusted_proxies;
@@ -45,7 +46,7 @@ struct ServeOptions {
 
 std::vector<Option> serve_options(ServeOptions& o);
 
-// Throws app::UsageError for a bad --listen or a combination core::validate refuses.
+// Throws app::UsageError for a bad --listen or --public-url, or a combination core::validate refuses.
 core::ServeConfig serve_config(const ServeOptions& o);
 
 }  // namespace maitred::cli

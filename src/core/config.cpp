@@ -43,6 +43,68 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text, std::st
   return ListenAddress{std::string(host), static_cast<std::uint16_t>(port)};
 }
 
+std::optional<std::string> parse_public_url(std::string_view text, std::string& error) {
+  const auto refuse = [&](std::string message) -> std::optional<std::string> {
+    error = "--public-url: " + message;
+    return std::nullopt;
+  };
+  const auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+  };
+  const auto sep = text.find("://");
+  const std::string scheme = sep == std::string_view::npos ? std::string() : lower(text.substr(0, sep));
+  if (scheme != "http" && scheme != "https") {
+    return refuse("must start with https:// or http://, for example https://book.example.com");
+  }
+  std::string_view rest = text.substr(sep + 3);
+  const auto slash = rest.find('/');
+  const std::string_view authority = rest.substr(0, slash);
+  const std::string_view path = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash);
+  if (rest.find_first_of("?#") != std::string_view::npos) return refuse("must not have a query or fragment");
+  if (!path.empty() && path != "/") return refuse("must not have a path (the server answers at its root)");
+  if (authority.find('@') != std::string_view::npos) return refuse("must not hold a user name or password");
+  std::string_view host = authority;
+  std::string_view port;
+  bool has_port = false;
+  if (authority.starts_with('[')) {
+    const auto close = authority.find(']');
+    if (close == std::string_view::npos) return refuse("an IPv6 address must be closed by ]");
+    host = authority.substr(0, close + 1);
+    const auto after = authority.substr(close + 1);
+    if (!after.empty()) {
+      if (after[0] != ':') return refuse("unexpected text after the IPv6 address");
+      has_port = true;
+      port = after.substr(1);
+    }
+    const auto inside = host.substr(1, host.size() - 2);
+    if (inside.empty() || inside.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos) {
+      return refuse("not an IPv6 address in brackets");
+    }
+  } else {
+    const auto colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      has_port = true;
+      port = authority.substr(colon + 1);
+    }
+    if (host.empty()) return refuse("has no host");
+    if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") !=
+        std::string_view::npos) {
+      return refuse("the host may hold only letters, digits, dots and hyphens");
+    }
+  }
+  if (has_port) {
+    unsigned number = 0;
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
+    if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || number == 0 || number > 65535) {
+      return refuse("the port must be a number from 1 to 65535");
+    }
+  }
+  return scheme + "://" + std::string(authority);
+}
+
 std::optional<std::string> validate(const ServeConfig& config) {
   if (config.tls_cert.has_value() != config.tls_key.has_value()) {
     return "--tls-cert and --tls-key must be given together";

@@ -20,6 +20,13 @@ struct ListenAddress {
 // "HOST:PORT", "[V6]:PORT". nullopt with `error` set when malformed.
 std::optional<ListenAddress> parse_listen_address(std::string_view text, std::string& error);
 
+// `--public-url`: where guests reach the server ("https://book.example.com",
+// "http://10.0.0.5:8080/"): http or https, a host (name, IPv4, or [IPv6]),
+// an optional port, and no path beyond "/", no user, query or fragment.
+// Answers it with the scheme lowercased and without the trailing slash, so
+// "/manage/..." can follow; nullopt with `error` set when refused.
+std::optional<std::string> parse_public_url(std::string_view text, std::string& error);
+
 // What one client address may hold when --max-connections-per-address is not
 // given: half of all connections, at most 256, so that no single address
 // (one busy NAT, or one hostile client holding idle connections) can lock
@@ -81,6 +88,10 @@ struct ServeConfig {
   // sent. The URL may hold a password: log only redact_smtp_url(smtp_url).
   std::string smtp_url;
   std::string smtp_from;
+  // Where guests reach this server (parse_public_url's form), the base of
+  // the manage link in guest e-mails. Empty: the address `serve` listens
+  // on, as it prints it (scheme from TLS).
+  std::string public_url;
   // Abuse limits of the public booking API (api/public_limits.hpp).
   std::uint32_t guest_holds_per_hour = 30;
   std::uint32_t guest_bookings_per_day = 5;

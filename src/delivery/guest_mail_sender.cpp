@@ -1,5 +1,6 @@
 #include "delivery/guest_mail_sender.hpp"
 
+#include "app/guest_booking_service.hpp"
 #include "core/logging.hpp"
 #include "domain/guest_mail.hpp"
 #include "domain/guest_mail_content.hpp"
@@ -34,21 +35,14 @@ std::optional<Route> route_for(const domain::Restaurant& restaurant, const MailS
 }
 
 std::string build_message(const domain::Restaurant& restaurant, const domain::Booking& booking,
-                          const domain::GuestMessage& m, const std::string& from, core::SystemTime now) {
+                          const domain::GuestMessage& m, const std::string& from, std::string_view manage_url,
+                          core::SystemTime now) {
   const auto kind = domain::mail_kind_from_name(m.kind).value_or(domain::MailKind::confirmed);
-  const auto content = domain::compose_guest_mail(restaurant, booking, kind, m.language);
-  const auto values = domain::mail_values(restaurant, booking, m.language);
-  domain::InviteFacts invite;
-  invite.uid = booking.id + "@maitred";
+  const auto content = domain::compose_guest_mail(restaurant, booking, kind, m.language, manage_url);
+  auto invite = domain::booking_invite_facts(restaurant, booking, now);
   invite.sequence = m.sequence;
   invite.cancel = kind == domain::MailKind::canceled;
-  invite.start = booking.date_time;
-  invite.end = booking.date_time + std::chrono::minutes{booking.duration};
-  invite.stamp = now;
-  invite.summary = restaurant.name;
-  invite.location = values.at("restaurant.address");
   invite.description = content.text;
-  invite.organizer_name = restaurant.name;
   invite.organizer_email = from;
   invite.attendee_name = booking.guest.name;
   invite.attendee_email = m.to_address;
@@ -131,8 +125,15 @@ void GuestMailSender::attempt(domain::GuestMessage message) {
     return;
   }
   message.message_id = message.id + "@maitred";
+  // Each e-mail about a booking that still stands carries a manage link of
+  // its own (a fresh token; the earlier ones stay valid). The link is a
+  // secret: it goes into the message and nowhere else, never into a log.
+  std::string manage_url;
+  if (message.kind != domain::mail_kind_name(domain::MailKind::canceled) && !server_.public_url.empty()) {
+    manage_url = server_.public_url + "/manage/" + app::issue_manage_token(store_, clock_, *booking);
+  }
   const SmtpEnvelope envelope{
-      route->from, {message.to_address}, build_message(*restaurant, *booking, message, route->from, now)};
+      route->from, {message.to_address}, build_message(*restaurant, *booking, message, route->from, manage_url, now)};
   const auto result = send_(route->endpoint, envelope);
   message.last_error = result.outcome == SendOutcome::sent ? std::string() : result.detail;
   if (result.outcome == SendOutcome::sent) {

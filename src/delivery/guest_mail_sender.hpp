@@ -27,6 +27,9 @@ namespace maitred::delivery {
 struct MailServer {
   std::string url;  // may hold user:password; never logged as is
   std::string from;
+  // Where guests reach this server (serve --public-url), without a trailing
+  // slash: the base of the manage link in e-mails. Empty: no link.
+  std::string public_url;
 };
 
 using SendFunction = std::function<SendResult(const core::SmtpEndpoint&, const SmtpEnvelope&)>;

@@ -66,13 +66,25 @@ std::string mail_template_for(const Restaurant& restaurant, MailKind kind, std::
 }
 
 MailContent compose_guest_mail(const Restaurant& restaurant, const Booking& booking, MailKind kind,
-                               std::string_view language) {
-  const auto values = mail_values(restaurant, booking, language);
+                               std::string_view language, std::string_view manage_url) {
+  const auto values = mail_values(restaurant, booking, language, manage_url);
   auto render = [&](MailPart part, MailEscape escape) {
     return render_mail_template(mail_template_for(restaurant, kind, language, part), values, escape);
   };
   return {single_line(render(MailPart::subject, MailEscape::none)), render(MailPart::text, MailEscape::none),
           render(MailPart::html, MailEscape::html)};
+}
+
+InviteFacts booking_invite_facts(const Restaurant& restaurant, const Booking& booking, core::SystemTime stamp) {
+  InviteFacts invite;
+  invite.uid = booking.id + "@maitred";
+  invite.start = booking.date_time;
+  invite.end = booking.date_time + std::chrono::minutes{booking.duration};
+  invite.stamp = stamp;
+  invite.summary = restaurant.name;
+  invite.location = one_line_address(restaurant.address);
+  invite.organizer_name = restaurant.name;
+  return invite;
 }
 
 void check_mail_templates(const GuestMailSettings& settings) {

@@ -70,7 +70,7 @@ std::string ics_invite(const InviteFacts& f) {
   line("VERSION:2.0");
   line("PRODID:-//maitred//guest e-mail//EN");
   line("CALSCALE:GREGORIAN");
-  line(f.cancel ? "METHOD:CANCEL" : "METHOD:REQUEST");
+  line(f.publish ? "METHOD:PUBLISH" : f.cancel ? "METHOD:CANCEL" : "METHOD:REQUEST");
   line("BEGIN:VEVENT");
   line("UID:" + f.uid);
   line("SEQUENCE:" + std::to_string(f.sequence));
@@ -81,7 +81,7 @@ std::string ics_invite(const InviteFacts& f) {
   if (!f.location.empty()) text_property("LOCATION", f.location);
   if (!f.description.empty()) text_property("DESCRIPTION", f.description);
   const auto organizer_cn = f.organizer_name.empty() ? std::string() : ";CN=" + quoted_parameter(f.organizer_name);
-  line("ORGANIZER" + organizer_cn + ":mailto:" + f.organizer_email);
+  if (!f.organizer_email.empty()) line("ORGANIZER" + organizer_cn + ":mailto:" + f.organizer_email);
   if (!f.attendee_email.empty()) {
     line("ATTENDEE;CN=" + quoted_parameter(f.attendee_name) +
          ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:" + f.attendee_email);

@@ -15,6 +15,9 @@ struct InviteFacts {
   std::string uid;  // stable per booking: "<bookingId>@maitred"
   int sequence = 0;
   bool cancel = false;  // METHOD:CANCEL and STATUS:CANCELLED
+  // METHOD:PUBLISH: a calendar entry to import (a download), not an
+  // invitation sent by e-mail; with `cancel`, only STATUS:CANCELLED.
+  bool publish = false;
   core::SystemTime start;
   core::SystemTime end;
   core::SystemTime stamp;  // when this version was made (DTSTAMP)
@@ -22,7 +25,7 @@ struct InviteFacts {
   std::string location;
   std::string description;
   std::string organizer_name;
-  std::string organizer_email;
+  std::string organizer_email;  // empty: no ORGANIZER line
   std::string attendee_name;
   std::string attendee_email;
 };

@@ -12,6 +12,7 @@ struct Wording {
   std::string_view greeting;
   std::array<std::string_view, 5> subjects;  // by MailKind
   std::array<std::string_view, 5> sentences;
+  std::string_view manage;  // the manage link's line; not in a cancellation
   std::string_view closing;
 };
 
@@ -27,6 +28,7 @@ const Wording kEnglish{
      "Your booking has changed. It is now for {{booking.people}} people on {{booking.date}} at {{booking.time}}.",
      "Your booking for {{booking.people}} people on {{booking.date}} at {{booking.time}} is canceled.",
      "A reminder of your booking for {{booking.people}} people on {{booking.date}} at {{booking.time}}."},
+    "Change or cancel: {{booking.manageUrl}}",
     "Kind regards,"};
 
 const Wording kDanish{
@@ -41,6 +43,7 @@ const Wording kDanish{
      "Din booking er ændret. Den gælder nu {{booking.people}} personer {{booking.date}} kl. {{booking.time}}.",
      "Din booking til {{booking.people}} personer {{booking.date}} kl. {{booking.time}} er aflyst.",
      "En påmindelse om din booking til {{booking.people}} personer {{booking.date}} kl. {{booking.time}}."},
+    "Ændr eller aflys: {{booking.manageUrl}}",
     "Venlig hilsen"};
 
 const Wording kGerman{
@@ -57,6 +60,7 @@ const Wording kGerman{
      "Ihre Reservierung für {{booking.people}} Personen am {{booking.date}} um {{booking.time}} Uhr wurde storniert.",
      "Eine Erinnerung an Ihre Reservierung für {{booking.people}} Personen am {{booking.date}} um {{booking.time}} "
      "Uhr."},
+    "Ändern oder stornieren: {{booking.manageUrl}}",
     "Mit freundlichen Grüßen"};
 
 const Wording& wording(std::string_view language) {
@@ -80,8 +84,9 @@ std::string default_mail_template(MailKind kind, std::string_view language, Mail
   const auto& w = wording(language);
   const auto k = static_cast<std::size_t>(kind);
   if (part == MailPart::subject) return std::string(w.subjects[k]);
-  std::string text = std::string(w.greeting) + "\n\n" + std::string(w.sentences[k]) + "\n\n" + std::string(w.closing) +
-                     "\n{{restaurant.name}}\n{{restaurant.address}}\n{{restaurant.phone}}\n";
+  std::string text = std::string(w.greeting) + "\n\n" + std::string(w.sentences[k]) + "\n\n";
+  if (kind != MailKind::canceled) text += std::string(w.manage) + "\n\n";
+  text += std::string(w.closing) + "\n{{restaurant.name}}\n{{restaurant.address}}\n{{restaurant.phone}}\n";
   return part == MailPart::text ? text : html_from_text_template(text);
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/admin.hpp"
+#include "app/guest_booking_service.hpp"
 #include "app/guest_mail_queue.hpp"
 #include "core/ids.hpp"
 #include "core/time_format.hpp"
@@ -79,8 +80,8 @@ class GuestMailDelivery : public ::testing::Test {
     return delivery::fan_out_guest_mail(*store_, clock_, {e}) == 1;
   }
 
-  delivery::GuestMailSender sender(std::string url) {
-    return delivery::GuestMailSender(*store_, clock_, {std::move(url), kFrom});
+  delivery::GuestMailSender sender(std::string url, std::string public_url = {}) {
+    return delivery::GuestMailSender(*store_, clock_, {std::move(url), kFrom, std::move(public_url)});
   }
 
   // The n-th stored message (1-based), as Python reads it.
@@ -190,6 +191,34 @@ TEST_F(GuestMailDelivery, ChangeAndCancelUpdateTheSameCalendarEntry) {
   EXPECT_EQ(field(cancel["icsFields"], "METHOD"), "CANCEL");
   EXPECT_EQ(field(cancel["icsFields"], "STATUS"), "CANCELLED");
   EXPECT_EQ(field(cancel["icsFields"], "UID"), b.id + "@maitred");
+}
+
+TEST_F(GuestMailDelivery, EachEmailButTheCancellationCarriesAManageLinkOfItsOwn) {
+  auto b = book(date::year{2026} / date::December / 18);
+  auto s = sender(receiver_.url(), "https://book.example.com");
+  ASSERT_TRUE(on_event(b, "booking.created"));
+  EXPECT_EQ(s.send_due(), 1u);
+  auto confirmation = received(1);
+  ASSERT_TRUE(confirmation.IsObject());
+  const std::string text = field(confirmation, "text");
+  const std::string prefix = "Change or cancel: https://book.example.com/manage/";
+  const auto at = text.find(prefix);
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::string token = text.substr(at + prefix.size(), 43);
+  auto managed = app::find_managed_booking(*store_, clock_, token);
+  ASSERT_TRUE(managed.has_value()) << token;
+  EXPECT_EQ(managed->booking.id, b.id);
+  EXPECT_EQ(history(b).find(token), std::string::npos);
+  for (const auto& m : messages(b)) EXPECT_EQ(m.last_error.find(token), std::string::npos);
+
+  b.status = "canceled";
+  ASSERT_TRUE(store_->bookings().update_booking(b));
+  ASSERT_TRUE(on_event(b, "booking.status_changed", R"([{"field":"status","from":"approved","to":"canceled"}])"));
+  EXPECT_EQ(s.send_due(), 1u);
+  auto cancel = received(2);
+  ASSERT_TRUE(cancel.IsObject());
+  EXPECT_EQ(field(cancel, "subject"), "Your booking at Bistro Ø is canceled");
+  EXPECT_EQ(field(cancel, "text").find("/manage/"), std::string::npos) << field(cancel, "text");
 }
 
 TEST_F(GuestMailDelivery, ReminderComesDueAndIsQueuedOnce) {

@@ -3,11 +3,17 @@
 // needs the pinned clock moved past the minimum fill time, so these suites
 // run a server per test (own_server()).
 
+#include <chrono>
+#include <thread>
+
 #include "api/setup_fixture.hpp"
 #include "core/crypto.hpp"
 #include "core/time_format.hpp"
 #include "store/store.hpp"
+#include "support/smtp_receiver.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_database.hpp"
+#include "web/assets.hpp"
 
 namespace maitred::test {
 namespace {
@@ -56,6 +62,19 @@ class PublicConfirmTest : public SetupApiBase {
     return std::string("/public/manage/") + confirmed["manageToken"].GetString();
   }
   void set_clock(const char* utc) { clock().set(*core::parse_utc(utc)); }
+  // The actors of the booking's own history entries: online bookings want
+  // e-mails, and the background sender may record them (email.*) at any
+  // moment in between.
+  std::vector<std::string> booking_actors(const std::string& id) {
+    auto history = read("/v1/bookings/" + id + "/history");
+    std::vector<std::string> actors;
+    if (!history.IsArray()) return actors;
+    for (const auto& entry : history.GetArray()) {
+      const std::string action = entry.HasMember("action") ? entry["action"].GetString() : "";
+      if (!action.starts_with("email.")) actors.push_back(entry["actor"]["type"].GetString());
+    }
+    return actors;
+  }
 
   std::string slug_;
 };
@@ -221,9 +240,9 @@ TEST_F(PublicConfirmTest, TheGuestCancelsOnceAndTheSecondTimeSeesTheState) {
 
   const std::string id = doc["_id"].GetString();
   EXPECT_EQ(at(read("/v1/bookings/" + id), "status"), q("canceled"));
-  auto history = read("/v1/bookings/" + id + "/history");
-  ASSERT_EQ(history.Size(), 2u) << "the second cancel changed nothing";
-  EXPECT_EQ(at(history, "1.actor.type"), q("guest"));
+  const auto actors = booking_actors(id);
+  ASSERT_EQ(actors.size(), 2u) << "the second cancel changed nothing";
+  EXPECT_EQ(actors[1], "guest");
   auto events = read("/v1/events?types=booking.status_changed");
   ASSERT_EQ(events["events"].Size(), 1u);
   EXPECT_EQ(at(events, "events.0.actor.type"), q("guest"));
@@ -248,7 +267,9 @@ TEST_F(PublicConfirmTest, TheGuestMovesTheBookingThroughTheSameChecks) {
   EXPECT_EQ(string_at(moved.body, "time"), "20:00");
   const std::string id = doc["_id"].GetString();
   EXPECT_EQ(at(read("/v1/bookings/" + id), "time"), q("20:00"));
-  EXPECT_EQ(at(read("/v1/bookings/" + id + "/history"), "1.actor.type"), q("guest"));
+  const auto actors = booking_actors(id);
+  ASSERT_EQ(actors.size(), 2u);
+  EXPECT_EQ(actors[1], "guest");
 
   // The only table is taken at 22:00 by a staff booking.
   create("/v1/bookings", R"({"date":"2027-01-08","time":"22:00","people":2,"guest":{"name":"Staff"}})");
@@ -289,6 +310,103 @@ TEST_F(PublicConfirmLimitsTest, ManageLinksAreLookedUpOnlySoOftenPerAddress) {
   EXPECT_EQ(over.status, 429u) << over.body;
   EXPECT_EQ(string_at(over.body, "code"), "too_many_attempts");
   EXPECT_GT(std::stoll(over.header("retry-after")), 0);
+}
+
+// The confirmation e-mail of an online booking carries a manage link under
+// --public-url, and the link works; the calendar download of the same
+// booking. One SMTP receiver for the suite (its messages are told apart by
+// the booking id).
+SmtpReceiver& link_receiver() {
+  static TempDir folder;
+  static SmtpReceiver receiver(folder.path() / "mailbox");
+  return receiver;
+}
+
+class PublicManageLinkTest : public PublicConfirmTest {
+ protected:
+  std::vector<std::string> server_args() const override {
+    return {"--rate-limit", "100000",
+            "--smtp-url",   link_receiver().url(),
+            "--smtp-from",  "table@bistro.example",
+            "--public-url", "https://book.example.com/"};
+  }
+  // The stored e-mail that mentions `booking_id`, as mail_summary's JSON;
+  // empty when none arrives (a bounded poll on the condition, at most 30 s).
+  static std::string mail_about(const std::string& booking_id) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+    std::size_t seen = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      const auto files = link_receiver().messages();
+      for (; seen < files.size(); ++seen) {
+        const auto summary = mail_summary(files[seen]);
+        if (summary.find(booking_id + "@maitred") != std::string::npos) return summary;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+    return {};
+  }
+};
+
+TEST_F(PublicManageLinkTest, TheConfirmationEmailCarriesAManageLinkThatWorks) {
+  auto doc = book();
+  const std::string id = doc["_id"].GetString();
+  EXPECT_EQ(at(read("/v1/bookings/" + id), "guest.notificationEmail"), "true") << "the guest gave an e-mail for this";
+  const auto summary = mail_about(id);
+  ASSERT_FALSE(summary.empty()) << "no e-mail about " << id;
+  const std::string text = string_at(summary, "text");
+  const std::string prefix = "https://book.example.com/manage/";
+  const auto at_link = text.find(prefix);
+  ASSERT_NE(at_link, std::string::npos) << text;
+  const std::string token = text.substr(at_link + prefix.size(), 43);
+  EXPECT_NE(text.find("Ændr eller aflys: " + prefix + token), std::string::npos) << "in the booking's language\n"
+                                                                                 << text;
+  EXPECT_NE(token, doc["manageToken"].GetString()) << "each e-mail has a token of its own";
+  EXPECT_NE(string_at(summary, "html").find(prefix + token), std::string::npos);
+
+  Reply view = guest("GET", "/public/manage/" + token);
+  ASSERT_EQ(view.status, 200u) << view.body;
+  EXPECT_EQ(string_at(view.body, "_id"), id);
+  // The confirmation answer's token still works beside it.
+  EXPECT_EQ(guest("GET", manage(doc)).status, 200u);
+
+  // The messages log lists the e-mail, and no log holds the link.
+  auto messages = read("/v1/bookings/" + id + "/messages");
+  ASSERT_TRUE(messages.IsArray());
+  ASSERT_GE(messages.Size(), 1u);
+  EXPECT_EQ(at(messages, "0.kind"), q("requested"));
+  EXPECT_EQ(call("GET", "/v1/bookings/" + id + "/messages").body.find(token), std::string::npos);
+  EXPECT_EQ(call("GET", "/v1/bookings/" + id + "/history").body.find(token), std::string::npos);
+  EXPECT_EQ(server_log().find(token), std::string::npos);
+}
+
+TEST_F(PublicManageLinkTest, TheBookingDownloadsAsACalendarEntry) {
+  auto doc = book();
+  const std::string id = doc["_id"].GetString();
+  Reply r = guest("GET", manage(doc) + "/calendar.ics");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(r.header("content-type"), "text/calendar; charset=utf-8");
+  EXPECT_EQ(r.header("content-disposition"), R"(attachment; filename="booking.ics")");
+  EXPECT_TRUE(r.body.starts_with("BEGIN:VCALENDAR\r\n")) << r.body;
+  EXPECT_TRUE(r.body.ends_with("END:VCALENDAR\r\n")) << r.body;
+  // 19:00 in Copenhagen (UTC+1 in January), in UTC.
+  for (const std::string line : {std::string("METHOD:PUBLISH\r\n"), "UID:" + id + "@maitred\r\n",
+                                 std::string("DTSTART:20270108T180000Z\r\n"), std::string("STATUS:CONFIRMED\r\n")}) {
+    EXPECT_NE(r.body.find(line), std::string::npos) << line << r.body;
+  }
+  std::string guessed = doc["manageToken"].GetString();
+  guessed[0] = guessed[0] == 'A' ? 'B' : 'A';
+  expect_error(guest("GET", "/public/manage/" + guessed + "/calendar.ics"), 404, "not_found");
+  expect_error(guest("GET", "/public/manage/short/calendar.ics"), 404, "not_found");
+}
+
+TEST_F(PublicConfirmTest, TheManagePageIsServedForAnyToken) {
+  Reply r = send("GET", "/manage/" + std::string(43, 'A'));
+  if (web::find_asset("/manage") == nullptr) {
+    expect_error(r, 404, "not_found");  // this build's web/ has no manage page yet
+    return;
+  }
+  ASSERT_EQ(r.status, 200u);
+  EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
 }
 
 }  // namespace

@@ -24,6 +24,28 @@ TEST(ListenAddress, Ipv6InBrackets) {
   EXPECT_EQ(a->port, 9000);
 }
 
+TEST(PublicUrl, SchemeHostPortAndRootOnly) {
+  std::string error;
+  EXPECT_EQ(parse_public_url("https://book.example.com", error), "https://book.example.com");
+  EXPECT_EQ(parse_public_url("https://book.example.com/", error), "https://book.example.com") << "slash dropped";
+  EXPECT_EQ(parse_public_url("HTTP://10.0.0.5:8080/", error), "http://10.0.0.5:8080") << "scheme lowercased";
+  EXPECT_EQ(parse_public_url("https://[::1]:8443", error), "https://[::1]:8443");
+  EXPECT_EQ(parse_public_url("https://[2001:db8::1]", error), "https://[2001:db8::1]");
+}
+
+TEST(PublicUrl, Refused) {
+  for (const char* bad :
+       {"", "book.example.com", "ftp://book.example.com", "https://", "https:///x", "https://book.example.com/app",
+        "https://book.example.com/?a=1", "https://book.example.com?a=1", "https://book.example.com#top",
+        "https://user:pw@book.example.com", "https://book.example.com:", "https://book.example.com:0",
+        "https://book.example.com:65536", "https://book.example.com:80x", "https://bo ok.example.com", "https://[::1",
+        "https://[::1]x", "https://[]", "https://book.example.com/manage/"}) {
+    std::string error;
+    EXPECT_FALSE(parse_public_url(bad, error)) << bad;
+    EXPECT_TRUE(error.starts_with("--public-url: ")) << bad << ": " << error;
+  }
+}
+
 TEST(ListenAddress, Malformed) {
   for (const char* bad : {"", "8443", ":8443", "host:", "host:http", "host:65536", "host:-1", "host:80x", "::1:80",
                           "[::1]", "[::1]80", "[::1:80", "127.0.0.1:99999999999999999999"}) {

@@ -205,6 +205,40 @@ TEST(GuestMailContent, ComposesFromDefaultsAndOverrides) {
   EXPECT_NE(mail.html.find("See you Friday 18 December 2026<br>\nat 19:30"), std::string::npos) << mail.html;
 }
 
+TEST(GuestMailContent, DefaultsCarryTheManageLinkExceptInACancellation) {
+  const auto r = copenhagen();
+  const auto b = guest_booking();
+  const std::string link = "https://book.example.com/manage/abc";
+  const std::pair<const char*, const char*> sentences[] = {
+      {"en", "Change or cancel: "}, {"da", "Ændr eller aflys: "}, {"de", "Ändern oder stornieren: "}};
+  for (const auto& [language, sentence] : sentences) {
+    for (auto kind : mail_kinds()) {
+      const auto mail = compose_guest_mail(r, b, kind, language, link);
+      const bool wanted = kind != MailKind::canceled;
+      EXPECT_EQ(mail.text.find(std::string(sentence) + link) != std::string::npos, wanted)
+          << language << " " << mail_kind_name(kind) << "\n"
+          << mail.text;
+      EXPECT_EQ(mail.html.find(link) != std::string::npos, wanted) << language << " " << mail_kind_name(kind);
+    }
+  }
+}
+
+TEST(Ics, PublishForADownload) {
+  auto r = copenhagen();
+  auto b = guest_booking();
+  auto facts = booking_invite_facts(r, b, utc("2026-10-01T08:00:00Z"));
+  EXPECT_EQ(facts.uid, b.id + "@maitred");
+  facts.publish = true;
+  auto ics = ics_invite(facts);
+  EXPECT_NE(ics.find("METHOD:PUBLISH\r\n"), std::string::npos) << ics;
+  EXPECT_NE(ics.find("STATUS:CONFIRMED\r\n"), std::string::npos) << ics;
+  EXPECT_EQ(ics.find("ORGANIZER"), std::string::npos) << "no address to name" << ics;
+  facts.cancel = true;
+  ics = ics_invite(facts);
+  EXPECT_NE(ics.find("METHOD:PUBLISH\r\n"), std::string::npos) << ics;
+  EXPECT_NE(ics.find("STATUS:CANCELLED\r\n"), std::string::npos) << ics;
+}
+
 TEST(Ics, EscapeAndFold) {
   EXPECT_EQ(ics_escape_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
   const std::string long_line = "SUMMARY:" + std::string(70, 'x') + "ø" + std::string(80, 'y');
