@@ -82,23 +82,13 @@ Response booking_page(RequestContext& ctx) {
   return response;
 }
 
-// The guest's manage page: one shell; the page reads the token from its path.
-// Nobody needs to frame it, and its address is a credential: no referrer.
+// The guest's manage page (the link in e-mails): one shell for every
+// booking; the page reads the token from its own path and asks
+// /public/manage/{token}, which answers 404 for a bad one. Never framed, and
+// its address is a credential: no referrer.
 Response manage_page(RequestContext& ctx) {
   Response response = http::asset_response(ctx.request, required_asset("/manage"));
   response.set_header("Content-Security-Policy", http::page_security_policy(required_asset("/manage"), "'none'"));
-  return response;
-}
-
-// The guest's manage page (the link in e-mails): one shell for every
-// booking; the page reads the token from its own path and asks
-// /public/manage/{token}, which answers 404 for a bad one. Never framed. A
-// build whose web/ has no manage page yet answers 404 rather than failing.
-Response manage_page(RequestContext& ctx) {
-  const web::Asset* shell = web::find_asset("/manage");
-  if (shell == nullptr) throw http::ApiError(404, "not_found", "The booking management page is not available.");
-  Response response = http::asset_response(ctx.request, *shell);
-  response.set_header("Content-Security-Policy", http::page_security_policy("'none'"));
   return response;
 }
 
