@@ -13,7 +13,6 @@
 #include "support/smtp_receiver.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_database.hpp"
-#include "web/assets.hpp"
 
 namespace maitred::test {
 namespace {

@@ -72,7 +72,10 @@ describe('booking end to end', () => {
     assert.equal(made.status, 'request');
     assert.equal(made.people, 2);
 
-    const mail = await smtp.waitFor((m) => m.includes('ada@example.com'), 'to ada@example.com');
+    const messages = async () => JSON.stringify((await restaurant.api('GET', `/v1/bookings/${made._id}/messages`)).body);
+    const mail = await smtp.waitFor((m) => m.includes('ada@example.com'), 'to ada@example.com').catch(async (e) => {
+      throw new Error(`${e.message}; the booking's messages: ${await messages()}`);
+    });
     assert.match(mail, /^To: .*ada@example\.com/m);
     assert.match(mail, /Content-Type: text\/calendar/);
   });

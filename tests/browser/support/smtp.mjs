@@ -12,7 +12,8 @@ const receiver = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rece
 
 export async function startSmtpReceiver() {
   const folder = mkdtempSync(join(tmpdir(), 'maitred-smtp-'));
-  const child = spawn('/usr/bin/python3', [receiver, folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // It serves until its stdin closes: the pipe stays open until stop().
+  const child = spawn('/usr/bin/python3', [receiver, folder, '--port', '0'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /listening on (\d+)/.exec(line);
@@ -38,6 +39,7 @@ export async function startSmtpReceiver() {
       throw new Error(`no e-mail ${what} arrived; got ${messages().length}`);
     },
     stop() {
+      child.stdin.end();
       child.kill('SIGTERM');
       rmSync(folder, { recursive: true, force: true });
     },
