@@ -79,14 +79,29 @@ void WebhookSender::loop() {
     }
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::max(next_look - std::chrono::steady_clock::now(), std::chrono::steady_clock::duration::zero()));
-    for (const auto& result : poster_.run(std::max(wait, std::chrono::milliseconds{1}))) {
-      try {
-        finish(result);
-      } catch (const std::exception& e) {
-        // Not recorded: the lease brings the delivery back for another attempt.
-        core::log().error("webhooks: recording an attempt failed: {}", e.what());
-      }
+    const auto results = poster_.run(std::max(wait, std::chrono::milliseconds{1}));
+    if (results.empty()) continue;
+    // The attempts that ended together are recorded in one transaction: one
+    // commit (one fsync on the embedded store, whose single writer the
+    // booking writes wait for) instead of one per delivery
+    // (docs/BENCHMARKS.md, "Webhooks").
+    try {
+      store_.atomically_unlocked([&] {
+        for (const auto& result : results) {
+          try {
+            finish(result);
+          } catch (const std::exception& e) {
+            // Not recorded: the lease brings the delivery back for another attempt.
+            core::log().error("webhooks: recording an attempt failed: {}", e.what());
+          }
+        }
+      });
+    } catch (const std::exception& e) {
+      core::log().error("webhooks: recording {} attempt(s) failed: {}", results.size(), e.what());
     }
+    // Room for more: look for due deliveries now, not at the next poll (a
+    // backlog drained at 32 per poll interval before).
+    woken_ = true;
   }
 }
 
