@@ -3,6 +3,7 @@
 #include "core/time_format.hpp"
 #include "domain/calendar.hpp"
 #include "json/json_writer.hpp"
+#include "json/restaurant_codec.hpp"
 
 namespace maitred::json {
 
@@ -15,12 +16,7 @@ void write_public_restaurant(JsonWriter& out, const domain::Restaurant& r) {
   out.member("timezone", r.timezone);
   out.member("language", r.language);
   out.key("address");
-  out.start_object();
-  out.member("street", r.address.street);
-  out.member("city", r.address.city);
-  out.member("postalCode", r.address.postal_code);
-  out.member("country", r.address.country);
-  out.end_object();
+  write_address(out, r.address);
   out.member("phone", r.contact.phone);
   out.member("email", r.contact.email);
   out.member("website", r.contact.website);

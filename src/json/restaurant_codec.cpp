@@ -193,12 +193,7 @@ void write_document(JsonWriter& out, const domain::Restaurant& r, Secrets secret
   out.member("website", r.contact.website);
   out.end_object();
   out.key("address");
-  out.start_object();
-  out.member("street", r.address.street);
-  out.member("city", r.address.city);
-  out.member("postalCode", r.address.postal_code);
-  out.member("country", r.address.country);
-  out.end_object();
+  write_address(out, r.address);
   out.key("bookingRules");
   write_rules(out, r.booking_rules);
   out.member("reminderHours", r.guest_mail.reminder_hours);
@@ -217,6 +212,15 @@ void write_document(JsonWriter& out, const domain::Restaurant& r, Secrets secret
 }
 
 }  // namespace
+
+void write_address(JsonWriter& out, const domain::Address& address) {
+  out.start_object();
+  out.member("street", address.street);
+  out.member("city", address.city);
+  out.member("postalCode", address.postal_code);
+  out.member("country", address.country);
+  out.end_object();
+}
 
 void write_restaurant(JsonWriter& out, const domain::Restaurant& r) {
   write_document(out, r, Secrets::omit);

@@ -16,6 +16,9 @@ namespace maitred::json {
 // The document as the API serves it and events record it: without secrets
 // (the SMTP password shows only as smtp.passwordSet).
 void write_restaurant(JsonWriter& out, const domain::Restaurant& restaurant);
+// {"street", "city", "postalCode", "country"}: in the restaurant document
+// and in what the public booking API tells guests.
+void write_address(JsonWriter& out, const domain::Address& address);
 std::string restaurant_to_json(const domain::Restaurant& restaurant);
 
 // The document as the store keeps it: with the SMTP password.
